@@ -1,0 +1,18 @@
+// The newsroom's frame. Every desk page is behind a signed-in, active account.
+import type { ReactNode } from "react";
+import { DeskHeader } from "@/components/desk/desk-header";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { requireViewer } from "@/lib/session";
+
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const locale = await getRequestLocale();
+  return (
+    <>
+      <DeskHeader locale={locale} viewer={viewer} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

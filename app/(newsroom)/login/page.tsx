@@ -1,0 +1,43 @@
+// `/login`: sign in to the newsroom.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/desk/login-form";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { getDictionary, getTranslator, otherLocale } from "@/lib/i18n/locales";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { getViewer } from "@/lib/session";
+import { safeLocalPath } from "@/lib/urls";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: getTranslator(await getRequestLocale())("login.title") };
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  const next = safeLocalPath(typeof callbackUrl === "string" ? callbackUrl : null, "/desk");
+  if (await getViewer()) redirect(next);
+  const locale = await getRequestLocale();
+  const t = getTranslator(locale);
+  const messages = getDictionary(locale).login;
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
+      <div className="mb-2 text-right text-sm">
+        <LanguageSwitch
+          label={t("meta.switchLabel")}
+          switchTo={t("meta.switchTo")}
+          targetLocale={otherLocale(locale)}
+          className="text-accent hover:underline"
+        />
+      </div>
+      <div className="rounded-lg border border-rule bg-white p-6 shadow-sm">
+        <p className="mb-1 text-sm text-muted">{t("common.appName")}</p>
+        <h1 className="mb-6 text-2xl font-bold">{t("login.title")}</h1>
+        <LoginForm callbackUrl={next} messages={messages} />
+      </div>
+    </main>
+  );
+}

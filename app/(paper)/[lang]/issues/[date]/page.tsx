@@ -1,0 +1,65 @@
+// `/issues/<date>`: the issue's pages with their headlines.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Masthead } from "@/components/paper/masthead";
+import { pageLabel } from "@/components/paper/page-navigator";
+import { formatIssueDate, isIssueDate } from "@/lib/dates";
+import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { readPaper } from "@/lib/paper-cache";
+
+type Params = Promise<{ lang: string; date: string }>;
+
+export function generateStaticParams(): { date: string }[] {
+  return [];
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { lang, date } = await params;
+  const settings = await readPaper.settings();
+  if (!isIssueDate(date)) return {};
+  return { title: formatIssueDate(date, resolvePaperLocale(lang, settings.defaultLocale)) };
+}
+
+export default async function IssueView({ params }: { params: Params }) {
+  const { lang, date } = await params;
+  if (!isIssueDate(date)) notFound();
+  const settings = await readPaper.settings();
+  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  const view = await readPaper.issue(date);
+  if (!view) notFound();
+  return (
+    <>
+      <Masthead locale={locale} paperName={settings.paperName} issue={view.issue} asHeading />
+      <div className="grid gap-6 md:grid-cols-2">
+        {view.pages.map((page) => (
+          <section
+            key={page.number}
+            aria-labelledby={`page-${page.number}`}
+            className="border border-rule bg-white/60 p-4"
+          >
+            <h2 id={`page-${page.number}`} className="mb-1 font-sans text-lg font-bold">
+              <Link href={`/issues/${date}/${page.number}`} className="hover:underline">
+                {pageLabel(locale, page)}
+              </Link>
+            </h2>
+            {page.banner ? (
+              <p className="mb-2 text-sm text-nameplate" lang="zh-CN">
+                {page.banner}
+              </p>
+            ) : null}
+            <ul className="list-disc space-y-1 pl-5" lang="zh-CN">
+              {page.stories.map((story) => (
+                <li key={story.id}>
+                  <Link href={`/stories/${story.id}`} className="hover:underline">
+                    {story.headline}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+// Root layout of the public paper. Rendered once per language and cached; it reads no session.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "../../globals.css";
+import { PaperChrome } from "@/components/paper/paper-chrome";
+import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { readPaper } from "@/lib/paper-cache";
+
+export function generateStaticParams(): { lang: string }[] {
+  return []; // rendered on first request, then served from the cache
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await readPaper.settings();
+  return { title: { default: settings.paperName, template: `%s · ${settings.paperName}` } };
+}
+
+export default async function PaperLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ lang: string }>;
+}) {
+  const { lang } = await params;
+  const settings = await readPaper.settings();
+  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  return (
+    <html lang={locale}>
+      <body>
+        <PaperChrome locale={locale} paperName={settings.paperName}>
+          {children}
+        </PaperChrome>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,19 @@
+// `/`: the latest published issue's first page.
+import { notFound } from "next/navigation";
+import { PageView } from "@/components/paper/page-view";
+import { getTranslator } from "@/lib/i18n/locales";
+import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { readPaper } from "@/lib/paper-cache";
+
+export default async function FrontPage({ params }: { params: Promise<{ lang: string }> }) {
+  const { lang } = await params;
+  const settings = await readPaper.settings();
+  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  const latest = await readPaper.latestIssue();
+  if (!latest) {
+    return <p className="py-20 text-center">{getTranslator(locale)("paper.noIssueYet")}</p>;
+  }
+  const view = await readPaper.page(latest.date, 1);
+  if (!view) notFound();
+  return <PageView locale={locale} paperName={settings.paperName} view={view} />;
+}

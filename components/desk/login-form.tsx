@@ -1,0 +1,84 @@
+"use client";
+// The sign-in form: next-auth credentials, with the refusal shown in the user's language.
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import type { Dictionary } from "@/lib/i18n/dictionary";
+
+type Props = { callbackUrl: string; messages: Dictionary["login"] };
+
+export function LoginForm({ callbackUrl, messages }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        router.replace(callbackUrl);
+        router.refresh();
+        return;
+      }
+      setError(
+        result?.error === "locked"
+          ? messages.locked
+          : result?.error === "invalid" || result?.error === "CredentialsSignin"
+            ? messages.invalid
+            : messages.failed,
+      );
+    } catch {
+      setError(messages.failed);
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <div>
+        <label htmlFor="email" className="mb-1 block text-sm font-medium">
+          {messages.email}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="w-full rounded border border-rule px-3 py-2"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="mb-1 block text-sm font-medium">
+          {messages.password}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded border border-rule px-3 py-2"
+        />
+      </div>
+      <div aria-live="polite" role="status" className="min-h-6 text-sm text-red-700">
+        {error}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
+      >
+        {pending ? messages.submitting : messages.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+// The desk's navigation as data: each entry shows only to those allowed to open it.
+import type { MessageKey } from "@/lib/i18n/dictionary";
+import type { Permission } from "@/lib/permissions";
+
+export type DeskNavItem = { href: string; label: MessageKey; needs: Permission };
+
+export const DESK_NAV: readonly DeskNavItem[] = [
+  { href: "/desk", label: "desk.home", needs: "desk:enter" },
+  { href: "/desk/people", label: "desk.people", needs: "people:manage" },
+];

@@ -1,0 +1,312 @@
+"use client";
+// The admin's people table and new-account form.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import {
+  changeRole,
+  createUser,
+  resetPassword,
+  setActive,
+} from "@/app/(newsroom)/desk/people/actions";
+import type { ActionResult } from "@/lib/errors";
+import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
+import { ROLES, type Role } from "@/lib/permissions";
+
+type Person = { id: number; email: string; displayName: string; role: Role; isActive: boolean };
+type Messages = Pick<Dictionary, "people" | "errors" | "roles">;
+type Props = { people: Person[]; viewerId: number; messages: Messages };
+type Notice = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string, string[]> };
+
+const input = "rounded border border-rule px-2 py-1";
+
+export function PeopleDesk({ people, viewerId, messages }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const m = messages.people;
+  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+
+  function run(
+    action: () => Promise<ActionResult<{ email: string }>>,
+    success: (email: string) => string,
+    onDone?: () => void,
+  ) {
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        setNotice({ kind: "ok", text: success(result.data.email) });
+        onDone?.();
+        router.refresh();
+      } else {
+        const fieldErrors = result.fieldErrors;
+        const firstField = fieldErrors ? Object.values(fieldErrors)[0]?.[0] : undefined;
+        setNotice({
+          kind: "error",
+          text: errorText(firstField ?? result.messageKey),
+          fieldErrors,
+        });
+      }
+    });
+  }
+
+  function onCreate(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    run(
+      () =>
+        createUser({
+          email: data.get("email"),
+          displayName: data.get("displayName"),
+          role: data.get("role"),
+          password: data.get("password"),
+        }),
+      (email) => format(m.created, { email }),
+      () => form.reset(),
+    );
+  }
+
+  const describedBy = (name: string) =>
+    notice?.fieldErrors?.[name]?.length
+      ? { "aria-invalid": true, "aria-describedby": `${name}-error` }
+      : {};
+  const fieldError = (name: string) => {
+    const keys = notice?.fieldErrors?.[name];
+    return keys?.length ? (
+      <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
+        {keys.map(errorText).join(" ")}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <div className="space-y-6">
+      <div aria-live="polite" role="status" className="min-h-6">
+        {notice ? (
+          <p className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</p>
+        ) : null}
+      </div>
+
+      <section
+        aria-labelledby="create-title"
+        className="rounded-lg border border-rule bg-white p-4"
+      >
+        <h2 id="create-title" className="mb-3 font-bold">
+          {m.createTitle}
+        </h2>
+        <form onSubmit={onCreate} className="grid gap-3 md:grid-cols-5 md:items-end" noValidate>
+          <div>
+            <label htmlFor="new-email" className="block text-sm">
+              {m.email}
+            </label>
+            <input
+              id="new-email"
+              name="email"
+              type="email"
+              required
+              className={`${input} w-full`}
+            />
+            {fieldError("email")}
+          </div>
+          <div>
+            <label htmlFor="new-name" className="block text-sm">
+              {m.name}
+            </label>
+            <input
+              id="new-name"
+              name="displayName"
+              required
+              className={`${input} w-full`}
+              {...describedBy("displayName")}
+            />
+            {fieldError("displayName")}
+          </div>
+          <div>
+            <label htmlFor="new-role" className="block text-sm">
+              {m.role}
+            </label>
+            <select id="new-role" name="role" defaultValue="reporter" className={`${input} w-full`}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {messages.roles[role]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="new-password" className="block text-sm">
+              {m.password}
+            </label>
+            <input
+              id="new-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={MIN_PASSWORD_LENGTH}
+              required
+              className={`${input} w-full`}
+              {...describedBy("password")}
+            />
+            {fieldError("password")}
+          </div>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-ink px-3 py-1.5 text-white disabled:opacity-60"
+          >
+            {pending ? m.saving : m.create}
+          </button>
+        </form>
+      </section>
+
+      <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-desk">
+            <tr>
+              <th scope="col" className="p-2">
+                {m.name}
+              </th>
+              <th scope="col" className="p-2">
+                {m.email}
+              </th>
+              <th scope="col" className="p-2">
+                {m.role}
+              </th>
+              <th scope="col" className="p-2">
+                {m.status}
+              </th>
+              <th scope="col" className="p-2">
+                {m.actions}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <PersonRow
+                key={person.id}
+                person={person}
+                isSelf={person.id === viewerId}
+                messages={messages}
+                pending={pending}
+                onChangeRole={(role) =>
+                  run(
+                    () => changeRole({ userId: person.id, role }),
+                    (email) => format(m.roleChanged, { email, role: messages.roles[role] }),
+                  )
+                }
+                onSetActive={(active) =>
+                  run(
+                    () => setActive({ userId: person.id, active }),
+                    (email) => format(active ? m.reactivated : m.deactivated, { email }),
+                  )
+                }
+                onResetPassword={(password, done) =>
+                  run(
+                    () => resetPassword({ userId: person.id, password }),
+                    (email) => format(m.passwordReset, { email }),
+                    done,
+                  )
+                }
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+type RowProps = {
+  person: Person;
+  isSelf: boolean;
+  messages: Messages;
+  pending: boolean;
+  onChangeRole: (role: Role) => void;
+  onSetActive: (active: boolean) => void;
+  onResetPassword: (password: string, done: () => void) => void;
+};
+
+function PersonRow({
+  person,
+  isSelf,
+  messages,
+  pending,
+  onChangeRole,
+  onSetActive,
+  onResetPassword,
+}: RowProps) {
+  const m = messages.people;
+  const [role, setRole] = useState<Role>(person.role);
+  const [password, setPassword] = useState("");
+  return (
+    <tr className="border-t border-rule align-top" data-testid={`person-${person.email}`}>
+      <td className="p-2">
+        {person.displayName}
+        {isSelf ? m.you : null}
+      </td>
+      <td className="p-2">{person.email}</td>
+      <td className="p-2">
+        <div className="flex gap-1">
+          <label className="sr-only" htmlFor={`role-${person.id}`}>
+            {m.role}
+          </label>
+          <select
+            id={`role-${person.id}`}
+            value={role}
+            disabled={isSelf}
+            onChange={(e) => setRole(e.target.value as Role)}
+            className={input}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {messages.roles[r]}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={isSelf || pending || role === person.role}
+            onClick={() => onChangeRole(role)}
+            className="rounded border border-rule px-2 disabled:opacity-40"
+          >
+            {m.changeRole}
+          </button>
+        </div>
+      </td>
+      <td className="p-2">{person.isActive ? m.active : m.inactive}</td>
+      <td className="space-y-2 p-2">
+        <button
+          type="button"
+          disabled={isSelf || pending}
+          onClick={() => onSetActive(!person.isActive)}
+          className="rounded border border-rule px-2 py-0.5 disabled:opacity-40"
+        >
+          {person.isActive ? m.deactivate : m.reactivate}
+        </button>
+        <div className="flex gap-1">
+          <label className="sr-only" htmlFor={`password-${person.id}`}>
+            {m.newPassword}
+          </label>
+          <input
+            id={`password-${person.id}`}
+            type="password"
+            autoComplete="new-password"
+            placeholder={m.newPassword}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={`${input} w-32`}
+          />
+          <button
+            type="button"
+            disabled={pending || password.length === 0}
+            onClick={() => onResetPassword(password, () => setPassword(""))}
+            className="rounded border border-rule px-2 disabled:opacity-40"
+          >
+            {m.resetPassword}
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

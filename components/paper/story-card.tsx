@@ -1,0 +1,47 @@
+// A story as it sits on a page: kicker, headline, subheadline, byline and its opening.
+import Link from "next/link";
+import { NewsByline, PhotoCredit } from "@/components/paper/byline";
+import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import type { StoryCard as StoryCardData } from "@/lib/paper";
+
+type Props = { locale: Locale; story: StoryCardData };
+
+export function StoryCard({ locale, story }: Props) {
+  const t = getTranslator(locale);
+  const isLead = story.slot === "lead";
+  const isPhoto = story.kind === "photo" || story.slot === "photo";
+  const headingId = `story-${story.id}`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      lang="zh-CN"
+      className={`break-inside-avoid border-b border-rule pb-4 mb-4 ${isPhoto ? "bg-white/60 p-3 border" : ""}`}
+    >
+      {story.kicker ? <p className="text-sm text-muted">{story.kicker}</p> : null}
+      <h3
+        id={headingId}
+        className={`font-black leading-snug ${isLead ? "text-3xl text-center my-2" : "text-xl my-1"}`}
+      >
+        <Link href={`/stories/${story.id}`} className="hover:text-nameplate hover:underline">
+          {story.headline}
+        </Link>
+      </h3>
+      {story.subheadline ? (
+        <p className={`font-bold text-muted ${isLead ? "text-center" : ""}`}>
+          ——{story.subheadline}
+        </p>
+      ) : null}
+      <p className={`mt-2 leading-relaxed ${isLead ? "text-lg" : "text-base"}`}>
+        {isPhoto ? null : <NewsByline byline={story.byline} className="font-bold" />}
+        {story.excerpt}
+      </p>
+      {isPhoto ? <PhotoCredit byline={story.byline} className="mt-2 text-right text-sm" /> : null}
+      <p className="mt-1 text-right font-sans text-xs">
+        <Link href={`/stories/${story.id}`} className="text-accent hover:underline">
+          {t("paper.readStory")}
+          <span className="sr-only">：{story.headline}</span>
+        </Link>
+      </p>
+    </article>
+  );
+}

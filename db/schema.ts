@@ -1,0 +1,358 @@
+// The database schema of the whole product. Generate migrations with `npm run db:generate`.
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { LOCALES } from "@/lib/i18n/locales";
+import { ROLES } from "@/lib/permissions";
+import { STORY_STATUSES } from "@/lib/workflow";
+
+export const STORY_KINDS = ["news", "photo", "brief", "editors_note", "letter"] as const;
+export const ISSUE_STATUSES = ["planned", "scheduled", "published", "withdrawn"] as const;
+export const PLACEMENT_SLOTS = ["lead", "main", "side", "photo"] as const;
+
+/** The byline as print sets it: names as printed, in order. */
+export type Byline = {
+  dateline: string | null;
+  agency?: string | null;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  /** A photo story's credit line exactly as printed, when it has one. */
+  credit?: string | null;
+};
+
+/** A Tiptap (ProseMirror) JSON document. */
+export type RichTextDoc = {
+  type: "doc";
+  content?: RichTextNode[];
+};
+export type RichTextNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: RichTextNode[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+};
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    check("users_role_check", sql`${t.role} IN (${inList(ROLES)})`),
+  ],
+);
+
+/** One row per signed-in browser; revoking it ends that session at its next request. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Every sign-in attempt, for the lockout after repeated failures (and for the audit). */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("login_attempts_email_time_idx").on(t.email, t.createdAt)],
+);
+
+export const settings = sqliteTable(
+  "settings",
+  {
+    id: integer("id").primaryKey(),
+    paperName: text("paper_name").notNull(),
+    timezone: text("timezone").notNull().default("Asia/Shanghai"),
+    defaultLocale: text("default_locale", { enum: LOCALES }).notNull().default("zh-CN"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("settings_single_row", sql`${t.id} = 1`),
+    check("settings_locale_check", sql`${t.defaultLocale} IN (${inList(LOCALES)})`),
+  ],
+);
+
+export const stories = sqliteTable(
+  "stories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: STORY_KINDS }).notNull().default("news"),
+    kicker: text("kicker"),
+    headline: text("headline").notNull().default(""),
+    subheadline: text("subheadline"),
+    byline: text("byline", { mode: "json" })
+      .$type<Byline>()
+      .notNull()
+      .default(sql`'{"dateline":null,"reporters":[],"correspondents":[],"photographers":[]}'`),
+    body: text("body", { mode: "json" })
+      .$type<RichTextDoc>()
+      .notNull()
+      .default(sql`'{"type":"doc","content":[]}'`),
+    bodyText: text("body_text").notNull().default(""),
+    charCount: integer("char_count").notNull().default(0),
+    status: text("status", { enum: STORY_STATUSES }).notNull().default("draft"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("stories_status_idx").on(t.status, t.submittedAt),
+    index("stories_author_idx").on(t.authorId, t.status),
+    check("stories_status_check", sql`${t.status} IN (${inList(STORY_STATUSES)})`),
+    check("stories_kind_check", sql`${t.kind} IN (${inList(STORY_KINDS)})`),
+    check("stories_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+
+export const storyRevisions = sqliteTable(
+  "story_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    /** The story version this revision captures. */
+    version: integer("version").notNull(),
+    kicker: text("kicker"),
+    headline: text("headline").notNull(),
+    subheadline: text("subheadline"),
+    byline: text("byline", { mode: "json" }).$type<Byline>().notNull(),
+    body: text("body", { mode: "json" }).$type<RichTextDoc>().notNull(),
+    bodyText: text("body_text").notNull(),
+    /** Why it was kept: autosave, submit, approve, restore, correct … */
+    reason: text("reason").notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("story_revisions_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/** Editors' notes on a story, threaded, optionally anchored to a passage. */
+export const storyComments = sqliteTable(
+  "story_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => storyComments.id, {
+      onDelete: "cascade",
+    }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    /** The quoted passage the note is about, when anchored. */
+    anchorText: text("anchor_text"),
+    anchorFrom: integer("anchor_from"),
+    anchorTo: integer("anchor_to"),
+    createdAt: createdAt(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("story_comments_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/** Public correction notes appended to a published story. */
+export const storyCorrections = sqliteTable(
+  "story_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    note: text("note").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("story_corrections_story_idx").on(t.storyId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** returned, approved, spiked, submitted, … (an i18n key of `notifications`). */
+    kind: text("kind").notNull(),
+    storyId: integer("story_id").references(() => stories.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id),
+    note: text("note"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+);
+
+export const issues = sqliteTable(
+  "issues",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The issue's calendar date in the paper's timezone, YYYY-MM-DD. */
+    date: text("date").notNull(),
+    number: integer("number").notNull(),
+    status: text("status", { enum: ISSUE_STATUSES }).notNull().default("planned"),
+    publishAt: integer("publish_at", { mode: "timestamp_ms" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("issues_date_unique").on(t.date),
+    index("issues_due_idx").on(t.status, t.publishAt),
+    check("issues_status_check", sql`${t.status} IN (${inList(ISSUE_STATUSES)})`),
+    check("issues_date_format", sql`${t.date} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+  ],
+);
+
+export const pages = sqliteTable(
+  "pages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    banner: text("banner"),
+    editorId: integer("editor_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("pages_issue_number_unique").on(t.issueId, t.number),
+    check("pages_number_positive", sql`${t.number} >= 1`),
+  ],
+);
+
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pageId: integer("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    slot: text("slot", { enum: PLACEMENT_SLOTS }).notNull().default("main"),
+  },
+  (t) => [
+    // A story sits on at most one page of one issue.
+    uniqueIndex("placements_story_unique").on(t.storyId),
+    index("placements_page_idx").on(t.pageId, t.position),
+    check("placements_slot_check", sql`${t.slot} IN (${inList(PLACEMENT_SLOTS)})`),
+  ],
+);
+
+export const media = sqliteTable("media", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Key of the stored original under data/media. */
+  storageKey: text("storage_key").notNull(),
+  mimeType: text("mime_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  caption: text("caption"),
+  credit: text("credit"),
+  alt: text("alt"),
+  uploadedBy: integer("uploaded_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** The photos leading a story (a photo story's pictures, a news story's lead image). */
+export const storyPhotos = sqliteTable(
+  "story_photos",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    mediaId: integer("media_id")
+      .notNull()
+      .references(() => media.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("story_photos_unique").on(t.storyId, t.mediaId)],
+);
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Null when the system acted (the scheduler, the seed). */
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id"),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_actor_idx").on(t.actorId, t.createdAt),
+    index("audit_time_idx").on(t.createdAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Story = typeof stories.$inferSelect;
+export type Issue = typeof issues.$inferSelect;
+export type Page = typeof pages.$inferSelect;
+export type Placement = typeof placements.$inferSelect;
+export type Settings = typeof settings.$inferSelect;
+export type StoryKind = (typeof STORY_KINDS)[number];
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export type PlacementSlot = (typeof PLACEMENT_SLOTS)[number];

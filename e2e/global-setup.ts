@@ -1,0 +1,24 @@
+// One saved sign-in per demo role, reused by the specs that only need to be that role.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type FullConfig } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, type DemoRole, signInAndWait, storageStateOf } from "./fixtures";
+
+export default async function globalSetup(config: FullConfig): Promise<void> {
+  const project = config.projects[0];
+  if (!project) throw new Error("no Playwright project");
+  const { baseURL, launchOptions } = project.use;
+  const browser = await chromium.launch(launchOptions);
+  try {
+    for (const role of Object.keys(DEMO) as DemoRole[]) {
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      await signInAndWait(page, DEMO[role], DEMO_PASSWORD);
+      fs.mkdirSync(path.dirname(storageStateOf(role)), { recursive: true });
+      await context.storageState({ path: storageStateOf(role) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,26 @@
+// The only reader of process.env: every setting the app takes from its environment.
+import path from "node:path";
+
+const root = process.cwd();
+
+function resolveFromRoot(value: string | undefined, fallback: string): string {
+  return path.resolve(/*turbopackIgnore: true*/ root, value && value.length > 0 ? value : fallback);
+}
+
+export const env = {
+  /** Folder for the database, media and the generated auth secret. */
+  get dataDir(): string {
+    return resolveFromRoot(process.env.DATA_DIR, "data");
+  },
+  get databasePath(): string {
+    return process.env.DATABASE_PATH
+      ? resolveFromRoot(process.env.DATABASE_PATH, "")
+      : path.join(/*turbopackIgnore: true*/ this.dataDir, "masthead.db");
+  },
+  get isProduction(): boolean {
+    return process.env.NODE_ENV === "production";
+  },
+  get isTest(): boolean {
+    return process.env.MASTHEAD_TEST === "1" || process.env.VITEST === "true";
+  },
+};

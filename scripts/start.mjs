@@ -1,0 +1,27 @@
+// `npm start`: build what is missing, create/migrate/seed the database, serve the paper.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "./lib/build.mjs";
+import { serverEnv } from "./lib/server-env.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
+const port = Number(process.env.PORT || 3000);
+const dataDir = path.resolve(ROOT, process.env.DATA_DIR || "data");
+const env = serverEnv({ dataDir, port });
+
+buildIfNeeded();
+
+const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], { cwd: ROOT, stdio: "inherit", env });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+console.log(`▸ Serving at ${env.NEXTAUTH_URL}`);
+const server = spawn(bin("next"), ["start", "-p", String(port)], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
