@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     // The database is the source of truth: a restarted server rebuilds its page cache from
     // it instead of serving pages a previous process rendered from other data.
     isrFlushToDisk: false,
+    // A Word file with its photos arrives through a server action; lib/ checks each limit.
+    serverActions: { bodySizeLimit: "26mb" },
   },
 };
 

@@ -13,9 +13,9 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { ROLES } from "@/lib/permissions";
 import { STORY_STATUSES } from "@/lib/workflow";
 
-export const STORY_KINDS = ["news", "photo", "brief", "editors_note", "letter"] as const;
-export const ISSUE_STATUSES = ["planned", "scheduled", "published", "withdrawn"] as const;
-export const PLACEMENT_SLOTS = ["lead", "main", "side", "photo"] as const;
+import { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS } from "./schema-enums";
+
+export { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS };
 
 /** The byline as print sets it: names as printed, in order. */
 export type Byline = {

@@ -3,6 +3,8 @@ import type { Byline } from "@/db/schema";
 
 /** The words a paper prints around names; they belong to the paper's language, not the UI's. */
 export type BylineWords = {
+  /** The default lead-in of a staff story. */
+  dateline: string;
   reporter: string;
   correspondent: string;
   ourReporter: string;
@@ -11,6 +13,7 @@ export type BylineWords = {
 };
 
 export const CHINESE_BYLINE_WORDS: BylineWords = {
+  dateline: "本报讯",
   reporter: "记者",
   correspondent: "通讯员",
   ourReporter: "本报记者",

@@ -4,7 +4,7 @@ import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { RichTextDoc, RichTextNode } from "@/db/schema";
-import { EDITOR_EXTENSIONS, isSafeHref } from "@/lib/editor-extensions";
+import { EDITOR_EXTENSIONS, isMediaId, isSafeHref } from "@/lib/editor-extensions";
 
 let cachedSchema: Schema | undefined;
 function schema(): Schema {
@@ -56,6 +56,9 @@ function sanitizeNode(node: unknown, depth: number): RichTextNode | null {
   }
   const spec = schema().nodes[raw.type];
   if (!spec || raw.type === "doc") return null;
+  if (raw.type === "photo" && !isMediaId((raw.attrs as Record<string, unknown> | undefined)?.mediaId)) {
+    return null;
+  }
   const result: RichTextNode = { type: raw.type };
   const attrs = pickAttrs(spec.spec.attrs ?? {}, raw.attrs as Record<string, unknown> | undefined);
   if (attrs) result.attrs = attrs;

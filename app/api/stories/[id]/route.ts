@@ -1,0 +1,38 @@
+// PUT /api/stories/<id>: the editor's autosave. A route handler rather than a server action
+// so the browser can tell "offline" from "refused", and can send a last save as the page hides.
+import { failure, invalid, ok } from "@/lib/errors";
+import { isSameOrigin, jsonResult } from "@/lib/http";
+import { getViewer } from "@/lib/session";
+import { MAX_BODY_JSON_BYTES, SaveStoryInput, StoryId } from "@/lib/story-input";
+import { saveStory } from "@/lib/stories";
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    if (!isSameOrigin(request)) return jsonResult({ ok: false, code: "forbidden", messageKey: "forbidden" });
+    const viewer = await getViewer();
+    if (!viewer) return jsonResult({ ok: false, code: "unauthorized", messageKey: "unauthorized" });
+    const id = StoryId.safeParse((await params).id);
+    if (!id.success) return jsonResult({ ok: false, code: "not_found", messageKey: "not_found" });
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_BODY_JSON_BYTES * 2) return jsonResult({ ok: false, code: "invalid_input", messageKey: "too_long" });
+    let json: unknown;
+    try {
+      json = await request.json();
+    } catch {
+      return jsonResult({ ok: false, code: "invalid_input", messageKey: "invalid_input" });
+    }
+    const parsed = SaveStoryInput.safeParse(json);
+    if (!parsed.success) return jsonResult(invalid(parsed.error));
+    const { baseVersion, ...fields } = parsed.data;
+    const result = saveStory(viewer, { storyId: id.data, baseVersion, fields }, new Date());
+    if (!result.ok) {
+      return Response.json(
+        { ok: false, code: "conflict", messageKey: "save_conflict", current: result.conflict },
+        { status: 409, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+    return jsonResult(ok(result));
+  } catch (error) {
+    return jsonResult(failure(error));
+  }
+}

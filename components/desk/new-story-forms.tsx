@@ -1,0 +1,70 @@
+"use client";
+// Start a story: a blank one with a headline and kind, or one made from a Word file.
+import { useActionState } from "react";
+import { createStory, createStoryFromWord } from "@/app/(newsroom)/desk/stories/actions";
+import { STORY_KINDS } from "@/db/schema-enums";
+import type { Dictionary } from "@/lib/i18n/dictionary";
+
+type Props = { messages: Pick<Dictionary, "stories" | "errors"> };
+
+export function NewStoryForms({ messages }: Props) {
+  const m = messages.stories;
+  const [state, create, creating] = useActionState(createStory, null);
+  const [wordState, importWord, importing] = useActionState(createStoryFromWord, null);
+  const errorOf = (s: typeof state) => {
+    if (!s || s.ok) return null;
+    const key = (s.fieldErrors ? Object.values(s.fieldErrors)[0]?.[0] : undefined) ?? s.messageKey;
+    return messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal;
+  };
+  return (
+    <>
+      <form action={create} className="space-y-3 rounded-lg border border-rule bg-white p-4">
+        <div>
+          <label htmlFor="new-headline" className="mb-1 block text-sm font-medium">
+            {m.headline}
+          </label>
+          <input id="new-headline" name="headline" maxLength={200} className="w-full rounded border border-rule px-2 py-1" lang="zh-CN" />
+        </div>
+        <div>
+          <label htmlFor="new-kind" className="mb-1 block text-sm font-medium">
+            {m.kind}
+          </label>
+          <select id="new-kind" name="kind" defaultValue="news" className="rounded border border-rule px-2 py-1">
+            {STORY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {m.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
+          {errorOf(state)}
+        </p>
+        <button type="submit" disabled={creating} className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50">
+          {m.create}
+        </button>
+      </form>
+      <form action={importWord} className="space-y-3 rounded-lg border border-rule bg-white p-4">
+        <h2 className="font-bold">{m.fromWord}</h2>
+        <div>
+          <label htmlFor="word-file" className="mb-1 block text-sm font-medium">
+            {m.wordFile}
+          </label>
+          <input
+            id="word-file"
+            name="file"
+            type="file"
+            required
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          />
+        </div>
+        <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
+          {errorOf(wordState)}
+        </p>
+        <button type="submit" disabled={importing} className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50">
+          {importing ? m.importing : m.importWord}
+        </button>
+      </form>
+    </>
+  );
+}

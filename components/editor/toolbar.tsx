@@ -1,0 +1,123 @@
+"use client";
+// The formatting toolbar. It shows which marks and blocks are active where the cursor is.
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import type { ReactNode } from "react";
+import { isSafeHref } from "@/lib/editor-extensions";
+import type { Dictionary } from "@/lib/i18n/dictionary";
+
+type Props = {
+  editor: Editor;
+  messages: Dictionary["editor"];
+  onInsertPhoto: () => void;
+};
+
+function Button({
+  label,
+  shortcut,
+  active,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  shortcut?: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-label={label}
+      aria-pressed={active === undefined ? undefined : active}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+      className={`min-w-8 rounded px-2 py-1 text-sm disabled:opacity-40 ${active ? "bg-ink text-white" : "hover:bg-desk"}`}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      underline: e.isActive("underline"),
+      heading: e.isActive("heading", { level: 2 }),
+      bulletList: e.isActive("bulletList"),
+      orderedList: e.isActive("orderedList"),
+      blockquote: e.isActive("blockquote"),
+      link: e.isActive("link"),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+      editable: e.isEditable,
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const disabled = !active.editable;
+
+  function setLink() {
+    const previous = editor.getAttributes("link").href as string | undefined;
+    const href = window.prompt(m.linkPrompt, previous ?? "https://");
+    if (href === null) return;
+    if (href.trim() === "") {
+      chain().extendMarkRange("link").unsetLink().run();
+      return;
+    }
+    if (!isSafeHref(href)) {
+      window.alert(m.linkInvalid);
+      return;
+    }
+    chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
+  }
+
+  return (
+    <div role="toolbar" aria-label={m.toolbar} className="flex flex-wrap gap-1 border-b border-rule bg-white p-1">
+      <Button label={m.bold} shortcut="Ctrl+B" active={active.bold} disabled={disabled} onClick={() => chain().toggleBold().run()}>
+        <b>B</b>
+      </Button>
+      <Button label={m.italic} shortcut="Ctrl+I" active={active.italic} disabled={disabled} onClick={() => chain().toggleItalic().run()}>
+        <i>I</i>
+      </Button>
+      <Button label={m.underline} shortcut="Ctrl+U" active={active.underline} disabled={disabled} onClick={() => chain().toggleUnderline().run()}>
+        <u>U</u>
+      </Button>
+      <span className="mx-1 w-px bg-rule" aria-hidden="true" />
+      <Button label={m.heading} shortcut="Ctrl+Alt+2" active={active.heading} disabled={disabled} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        {m.heading}
+      </Button>
+      <Button label={m.bulletList} active={active.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>
+        •≡
+      </Button>
+      <Button label={m.orderedList} active={active.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>
+        1.≡
+      </Button>
+      <Button label={m.blockquote} active={active.blockquote} disabled={disabled} onClick={() => chain().toggleBlockquote().run()}>
+        “”
+      </Button>
+      <Button label={m.link} active={active.link} disabled={disabled} onClick={setLink}>
+        🔗
+      </Button>
+      <Button label={m.horizontalRule} disabled={disabled} onClick={() => chain().setHorizontalRule().run()}>
+        ―
+      </Button>
+      <Button label={m.insertPhoto} disabled={disabled} onClick={onInsertPhoto}>
+        🖼
+      </Button>
+      <span className="mx-1 w-px bg-rule" aria-hidden="true" />
+      <Button label={m.undo} shortcut="Ctrl+Z" disabled={disabled || !active.canUndo} onClick={() => chain().undo().run()}>
+        ↶
+      </Button>
+      <Button label={m.redo} shortcut="Ctrl+Shift+Z" disabled={disabled || !active.canRedo} onClick={() => chain().redo().run()}>
+        ↷
+      </Button>
+    </div>
+  );
+}

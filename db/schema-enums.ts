@@ -1,0 +1,4 @@
+// Value lists of the schema that the browser needs too (db/schema.ts pulls in drizzle).
+export const STORY_KINDS = ["news", "photo", "brief", "editors_note", "letter"] as const;
+export const ISSUE_STATUSES = ["planned", "scheduled", "published", "withdrawn"] as const;
+export const PLACEMENT_SLOTS = ["lead", "main", "side", "photo"] as const;

@@ -1,0 +1,434 @@
+// Stories on the desk: creating, saving (optimistic concurrency), workflow steps, revisions.
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { db, type Tx } from "@/db/client";
+import {
+  type Byline,
+  notifications,
+  type RichTextDoc,
+  type Story,
+  stories,
+  storyComments,
+  storyRevisions,
+  users,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
+import { AppError } from "@/lib/errors";
+import { can, type Role } from "@/lib/permissions";
+import { isValidDoc, sanitizeDoc } from "@/lib/render";
+import type { CreateStoryInput, RestoreInput, StoryFields, TransitionInput } from "@/lib/story-input";
+import { MAX_BODY_CHARS, MAX_BODY_JSON_BYTES } from "@/lib/story-input";
+import { countCharacters, docToPlainText } from "@/lib/text";
+import { canEditStory, decide, type StoryAction } from "@/lib/workflow";
+
+export type Actor = { id: number; role: Role; displayName: string };
+
+/** Autosaves within this window of the last autosave revision by the same person fold into it. */
+export const REVISION_WINDOW_MS = 5 * 60 * 1000;
+
+/** What an editor needs to show a story; also what a conflicting save is shown beside. */
+export type StorySnapshot = Pick<
+  Story,
+  "id" | "kind" | "kicker" | "headline" | "subheadline" | "byline" | "body" | "status" | "version" | "authorId" | "charCount"
+> & { updatedAt: number };
+
+function snapshotOf(story: Story): StorySnapshot {
+  return {
+    id: story.id,
+    kind: story.kind,
+    kicker: story.kicker,
+    headline: story.headline,
+    subheadline: story.subheadline,
+    byline: story.byline,
+    body: story.body,
+    status: story.status,
+    version: story.version,
+    authorId: story.authorId,
+    charCount: story.charCount,
+    updatedAt: story.updatedAt.getTime(),
+  };
+}
+
+/** Reporters see their own stories; editors and admins see every story. */
+export function canViewStory(viewer: Actor, story: Pick<Story, "authorId">): boolean {
+  return can(viewer, "story:edit-any") || story.authorId === viewer.id;
+}
+
+function loadVisible(tx: Tx, viewer: Actor, storyId: number): Story {
+  const story = tx.select().from(stories).where(eq(stories.id, storyId)).get();
+  // Another reporter's story answers "not found", so ids reveal nothing.
+  if (!story || !canViewStory(viewer, story)) throw new AppError("not_found");
+  return story;
+}
+
+/** Sanitize the body against the editor's schema and derive its text and length. */
+export function prepareBody(input: unknown): { body: RichTextDoc; bodyText: string; charCount: number } {
+  let size = 0;
+  try {
+    size = JSON.stringify(input ?? null).length;
+  } catch {
+    throw new AppError("invalid_input", "body_invalid");
+  }
+  if (size > MAX_BODY_JSON_BYTES) throw new AppError("invalid_input", "too_long");
+  const body = sanitizeDoc(input);
+  // The schema wants at least one block; an empty story is one empty paragraph.
+  if (!body.content?.length) body.content = [{ type: "paragraph" }];
+  if (!isValidDoc(body)) throw new AppError("invalid_input", "body_invalid");
+  const bodyText = docToPlainText(body);
+  if (bodyText.length > MAX_BODY_CHARS) throw new AppError("invalid_input", "too_long");
+  return { body, bodyText, charCount: countCharacters(bodyText) };
+}
+
+function insertRevision(
+  tx: Tx,
+  story: Story,
+  reason: string,
+  authorId: number,
+  now: Date,
+): void {
+  tx.insert(storyRevisions)
+    .values({
+      storyId: story.id,
+      version: story.version,
+      kicker: story.kicker,
+      headline: story.headline,
+      subheadline: story.subheadline,
+      byline: story.byline,
+      body: story.body,
+      bodyText: story.bodyText,
+      reason,
+      authorId,
+      createdAt: now,
+    })
+    .run();
+}
+
+/** Keep a revision of an autosave, folded into the last one while the same person keeps typing. */
+function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Date): void {
+  const last = tx
+    .select({ id: storyRevisions.id, reason: storyRevisions.reason, authorId: storyRevisions.authorId, createdAt: storyRevisions.createdAt })
+    .from(storyRevisions)
+    .where(eq(storyRevisions.storyId, story.id))
+    .orderBy(desc(storyRevisions.id))
+    .limit(1)
+    .get();
+  const foldable =
+    last &&
+    last.reason === "autosave" &&
+    last.authorId === authorId &&
+    now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS;
+  if (!foldable) {
+    insertRevision(tx, story, "autosave", authorId, now);
+    return;
+  }
+  tx.update(storyRevisions)
+    .set({
+      version: story.version,
+      kicker: story.kicker,
+      headline: story.headline,
+      subheadline: story.subheadline,
+      byline: story.byline,
+      body: story.body,
+      bodyText: story.bodyText,
+    })
+    .where(eq(storyRevisions.id, last.id))
+    .run();
+}
+
+export function createStory(viewer: Actor, input: CreateStoryInput, now: Date, body?: RichTextDoc): StorySnapshot {
+  if (!can(viewer, "story:create")) throw new AppError("forbidden");
+  const prepared = prepareBody(body ?? { type: "doc", content: [] });
+  const byline: Byline = {
+    dateline: input.kind === "photo" ? null : CHINESE_BYLINE_WORDS.dateline,
+    agency: null,
+    reporters: input.kind === "photo" ? [] : [viewer.displayName],
+    correspondents: [],
+    photographers: input.kind === "photo" ? [viewer.displayName] : [],
+    credit: null,
+  };
+  return db().transaction(
+    (tx) => {
+      const story = tx
+        .insert(stories)
+        .values({
+          kind: input.kind,
+          headline: input.headline,
+          byline,
+          ...prepared,
+          authorId: viewer.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      insertRevision(tx, story, "create", viewer.id, now);
+      recordAudit(tx, {
+        actorId: viewer.id,
+        action: "story.create",
+        subjectType: "story",
+        subjectId: story.id,
+        toState: story.status,
+        now,
+      });
+      return snapshotOf(story);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type SaveResult =
+  | { ok: true; version: number; updatedAt: number; charCount: number }
+  | { ok: false; conflict: StorySnapshot };
+
+/**
+ * Save the editor's text. The save names the version it was based on; if the story has
+ * moved on since (another tab, an editor), nothing is written and the newer story is
+ * returned so the writer can compare and choose.
+ */
+export function saveStory(
+  viewer: Actor,
+  input: { storyId: number; baseVersion: number; fields: StoryFields },
+  now: Date,
+): SaveResult {
+  const prepared = prepareBody(input.fields.body);
+  return db().transaction(
+    (tx) => {
+      const current = loadVisible(tx, viewer, input.storyId);
+      if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
+      if (current.version !== input.baseVersion) return { ok: false, conflict: snapshotOf(current) };
+      const updated = tx
+        .update(stories)
+        .set({
+          kind: input.fields.kind,
+          kicker: input.fields.kicker,
+          headline: input.fields.headline,
+          subheadline: input.fields.subheadline,
+          byline: input.fields.byline,
+          ...prepared,
+          version: current.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(stories.id, current.id), eq(stories.version, current.version)))
+        .returning()
+        .get();
+      if (!updated) return { ok: false, conflict: snapshotOf(current) };
+      recordAutosaveRevision(tx, updated, viewer.id, now);
+      recordAudit(tx, {
+        actorId: viewer.id,
+        action: "story.save",
+        subjectType: "story",
+        subjectId: updated.id,
+        detail: { version: updated.version },
+        now,
+      });
+      return { ok: true, version: updated.version, updatedAt: now.getTime(), charCount: updated.charCount };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const NOTIFY_AUTHOR: readonly StoryAction[] = ["return", "approve", "spike"];
+
+function notifyEditors(tx: Tx, story: Story, actorId: number, now: Date): void {
+  const editors = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, ["editor", "admin"]), eq(users.isActive, true)))
+    .all();
+  for (const editor of editors) {
+    if (editor.id === actorId) continue;
+    tx.insert(notifications)
+      .values({ userId: editor.id, kind: "submitted", storyId: story.id, actorId, createdAt: now })
+      .run();
+  }
+}
+
+/** Take a workflow step (submit, return, approve, spike, …) as lib/workflow decides it. */
+export function transitionStory(viewer: Actor, input: TransitionInput, now: Date): StorySnapshot {
+  return db().transaction(
+    (tx) => {
+      const story = loadVisible(tx, viewer, input.storyId);
+      if (input.expectedStatus && input.expectedStatus !== story.status) {
+        throw new AppError("conflict", "status_changed");
+      }
+      const decision = decide(viewer, story, input.action, input.note);
+      if (!decision.ok) {
+        if (decision.reason === "forbidden") throw new AppError("forbidden");
+        if (decision.reason === "note_required") {
+          throw new AppError("invalid_input", "note_required", { note: ["note_required"] });
+        }
+        throw new AppError("invalid_transition");
+      }
+      if (input.action === "submit" && !story.headline.trim()) {
+        throw new AppError("invalid_input", "headline_required", { headline: ["headline_required"] });
+      }
+      const updated = tx
+        .update(stories)
+        .set({
+          status: decision.to,
+          version: story.version + 1,
+          updatedAt: now,
+          ...(input.action === "submit" ? { submittedAt: now } : {}),
+        })
+        .where(and(eq(stories.id, story.id), eq(stories.version, story.version)))
+        .returning()
+        .get();
+      if (!updated) throw new AppError("conflict", "status_changed");
+      insertRevision(tx, updated, input.action, viewer.id, now);
+      const note = input.note?.trim() || null;
+      if (note) {
+        tx.insert(storyComments).values({ storyId: story.id, authorId: viewer.id, body: note, createdAt: now }).run();
+      }
+      if (input.action === "submit") notifyEditors(tx, updated, viewer.id, now);
+      if (NOTIFY_AUTHOR.includes(input.action) && story.authorId !== viewer.id) {
+        tx.insert(notifications)
+          .values({ userId: story.authorId, kind: input.action, storyId: story.id, actorId: viewer.id, note, createdAt: now })
+          .run();
+      }
+      recordAudit(tx, {
+        actorId: viewer.id,
+        action: `story.${input.action}`,
+        subjectType: "story",
+        subjectId: story.id,
+        fromState: story.status,
+        toState: decision.to,
+        detail: note ? { note } : null,
+        now,
+      });
+      return snapshotOf(updated);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type DeskStory = StorySnapshot & {
+  canEdit: boolean;
+  authorName: string;
+  comments: { id: number; authorName: string; body: string; createdAt: number }[];
+};
+
+export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
+  const story = loadVisible(db(), viewer, storyId);
+  const author = db().select({ name: users.displayName }).from(users).where(eq(users.id, story.authorId)).get();
+  const comments = db()
+    .select({ id: storyComments.id, authorName: users.displayName, body: storyComments.body, createdAt: storyComments.createdAt })
+    .from(storyComments)
+    .innerJoin(users, eq(storyComments.authorId, users.id))
+    .where(eq(storyComments.storyId, story.id))
+    .orderBy(desc(storyComments.id))
+    .all()
+    .map((c) => ({ ...c, createdAt: c.createdAt.getTime() }));
+  return { ...snapshotOf(story), canEdit: canEditStory(viewer, story), authorName: author?.name ?? "", comments };
+}
+
+export type MyStory = {
+  id: number;
+  headline: string;
+  status: Story["status"];
+  charCount: number;
+  updatedAt: number;
+  latestNote: string | null;
+};
+
+/** A reporter's own stories, newest first, each with the latest editor's note. */
+export function listMyStories(viewer: Actor): MyStory[] {
+  const rows = db()
+    .select({ id: stories.id, headline: stories.headline, status: stories.status, charCount: stories.charCount, updatedAt: stories.updatedAt })
+    .from(stories)
+    .where(eq(stories.authorId, viewer.id))
+    .orderBy(desc(stories.updatedAt))
+    .limit(500)
+    .all();
+  if (rows.length === 0) return [];
+  const notes = db()
+    .select({ storyId: storyComments.storyId, body: storyComments.body, id: storyComments.id })
+    .from(storyComments)
+    .where(inArray(storyComments.storyId, rows.map((r) => r.id)))
+    .orderBy(desc(storyComments.id))
+    .all();
+  const latest = new Map<number, string>();
+  for (const note of notes) if (!latest.has(note.storyId)) latest.set(note.storyId, note.body);
+  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.getTime(), latestNote: latest.get(r.id) ?? null }));
+}
+
+export type RevisionSummary = { id: number; version: number; reason: string; authorName: string | null; createdAt: number; charCount: number };
+
+export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[] {
+  loadVisible(db(), viewer, storyId);
+  return db()
+    .select({
+      id: storyRevisions.id,
+      version: storyRevisions.version,
+      reason: storyRevisions.reason,
+      authorName: users.displayName,
+      createdAt: storyRevisions.createdAt,
+      bodyText: storyRevisions.bodyText,
+    })
+    .from(storyRevisions)
+    .leftJoin(users, eq(storyRevisions.authorId, users.id))
+    .where(eq(storyRevisions.storyId, storyId))
+    .orderBy(desc(storyRevisions.id))
+    .all()
+    .map(({ bodyText, ...r }) => ({ ...r, createdAt: r.createdAt.getTime(), charCount: countCharacters(bodyText) }));
+}
+
+export type RevisionText = { id: number; version: number; title: string; text: string };
+
+/** A revision as text for comparing: its headings and body, one line per block. */
+export function getRevisionText(viewer: Actor, storyId: number, revisionId: number): RevisionText {
+  loadVisible(db(), viewer, storyId);
+  const revision = db()
+    .select()
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
+    .get();
+  if (!revision) throw new AppError("not_found");
+  const title = [revision.kicker, revision.headline, revision.subheadline].filter(Boolean).join("\n");
+  return { id: revision.id, version: revision.version, title, text: revision.bodyText };
+}
+
+/** Bring back an old revision's text as a new save (and a new revision); nothing is lost. */
+export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): SaveResult {
+  const revision = db()
+    .select()
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.id, input.revisionId), eq(storyRevisions.storyId, input.storyId)))
+    .get();
+  if (!revision) throw new AppError("not_found");
+  return db().transaction(
+    (tx) => {
+      const current = loadVisible(tx, viewer, input.storyId);
+      if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
+      if (current.version !== input.baseVersion) return { ok: false, conflict: snapshotOf(current) };
+      const updated = tx
+        .update(stories)
+        .set({
+          kicker: revision.kicker,
+          headline: revision.headline,
+          subheadline: revision.subheadline,
+          byline: revision.byline,
+          body: revision.body,
+          bodyText: revision.bodyText,
+          charCount: countCharacters(revision.bodyText),
+          version: current.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(stories.id, current.id), eq(stories.version, current.version)))
+        .returning()
+        .get();
+      if (!updated) return { ok: false, conflict: snapshotOf(current) };
+      insertRevision(tx, updated, "restore", viewer.id, now);
+      recordAudit(tx, {
+        actorId: viewer.id,
+        action: "story.restore",
+        subjectType: "story",
+        subjectId: current.id,
+        detail: { revisionId: revision.id, fromVersion: revision.version },
+        now,
+      });
+      return { ok: true, version: updated.version, updatedAt: now.getTime(), charCount: updated.charCount };
+    },
+    { behavior: "immediate" },
+  );
+}
