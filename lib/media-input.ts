@@ -1,9 +1,6 @@
 // Input of the photo pipeline: shared by the upload route, the desk's forms and lib/media.
 import { z } from "zod";
-
-export const MAX_CAPTION_LENGTH = 500;
-export const MAX_CREDIT_LENGTH = 100;
-export const MAX_ALT_LENGTH = 300;
+import { MAX_ALT_LENGTH, MAX_CAPTION_LENGTH, MAX_CREDIT_LENGTH } from "@/lib/media-limits";
 
 /** An optional text: trimmed, and empty means "none". */
 const OptionalText = (max: number) =>

@@ -19,12 +19,10 @@ import {
   sniffPhotoType,
 } from "@/lib/image-bytes";
 import { PhotoInfo } from "@/lib/media-input";
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 import { can, type Role } from "@/lib/permissions";
 
-/** Largest upload accepted, in bytes. */
-export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
-/** Largest decoded image accepted (width × height): a bound on memory and time, not on bytes. */
-export const MAX_PHOTO_PIXELS = 50_000_000;
+export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 /** Responsive widths stored for each photo, smallest first. */
 export const PHOTO_SIZES = [320, 640, 1024, 1600] as const;
 export type PhotoSize = (typeof PHOTO_SIZES)[number];
