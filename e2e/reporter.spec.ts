@@ -4,16 +4,30 @@ import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { createTestUser, signInAndWait, testDb } from "./fixtures";
 
-type StoryRow = { id: number; headline: string; kicker: string | null; body: string; body_text: string; status: string; version: number };
+type StoryRow = {
+  id: number;
+  headline: string;
+  kicker: string | null;
+  body: string;
+  body_text: string;
+  status: string;
+  version: number;
+};
 
 function storyRow(id: number): StoryRow {
   const db = testDb();
-  const row = db.prepare("SELECT id, headline, kicker, body, body_text, status, version FROM stories WHERE id = ?").get(id) as StoryRow;
+  const row = db
+    .prepare(
+      "SELECT id, headline, kicker, body, body_text, status, version FROM stories WHERE id = ?",
+    )
+    .get(id) as StoryRow;
   db.close();
   return row;
 }
 
-async function newReporterPage(browser: Browser): Promise<{ page: Page; user: Awaited<ReturnType<typeof createTestUser>> }> {
+async function newReporterPage(
+  browser: Browser,
+): Promise<{ page: Page; user: Awaited<ReturnType<typeof createTestUser>> }> {
   const user = await createTestUser("reporter");
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
@@ -56,7 +70,9 @@ test("a reporter writes a Chinese story with a kicker, bold, a list and a photo,
 
   await page.getByRole("button", { name: "插入图片" }).click();
   const dialog = page.getByRole("dialog", { name: "从图片库插入图片" });
-  await dialog.locator('input[type="file"]').setInputFiles(path.join(__dirname, "files", "photo.png"));
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles(path.join(__dirname, "files", "photo.png"));
   await expect(body(page).locator("figure img")).toBeVisible();
   await expect(page.getByTestId("char-count")).toHaveText(/字数：\d+/);
 
@@ -127,26 +143,33 @@ test("two tabs editing one story: the stale save is refused, both texts are show
   // The overwritten text is still in the history.
   const db = testDb();
   const kept = db
-    .prepare("SELECT count(*) AS n FROM story_revisions WHERE story_id = ? AND body_text = '第一个窗口的文字。'")
+    .prepare(
+      "SELECT count(*) AS n FROM story_revisions WHERE story_id = ? AND body_text = '第一个窗口的文字。'",
+    )
     .get(id) as { n: number };
   db.close();
   expect(kept.n).toBe(1);
 });
 
-test("history shows a word-level diff between two revisions, and restoring one works", async ({ browser }) => {
+test("history shows a word-level diff between two revisions, and restoring one works", async ({
+  browser,
+}) => {
   const { page, user } = await newReporterPage(browser);
   const id = await newStory(page, "修订记录");
   // Two revisions apart in time, written as the desk would.
   const db = testDb();
   const old = Date.now() - 60 * 60 * 1000;
-  const doc = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  const doc = (text: string) =>
+    JSON.stringify({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+    });
   db.prepare(
     "INSERT INTO story_revisions (story_id, version, headline, byline, body, body_text, reason, author_id, created_at) VALUES (?, 2, '修订记录', '{\"dateline\":null,\"reporters\":[],\"correspondents\":[],\"photographers\":[]}', ?, '全国总工会到东城区调研。', 'autosave', ?, ?)",
   ).run(id, doc("全国总工会到东城区调研。"), user.id, old);
-  db.prepare("UPDATE stories SET version = 3, body = ?, body_text = '全国总工会昨天到西城区调研。' WHERE id = ?").run(
-    doc("全国总工会昨天到西城区调研。"),
-    id,
-  );
+  db.prepare(
+    "UPDATE stories SET version = 3, body = ?, body_text = '全国总工会昨天到西城区调研。' WHERE id = ?",
+  ).run(doc("全国总工会昨天到西城区调研。"), id);
   db.prepare(
     "INSERT INTO story_revisions (story_id, version, headline, byline, body, body_text, reason, author_id, created_at) VALUES (?, 3, '修订记录', '{\"dateline\":null,\"reporters\":[],\"correspondents\":[],\"photographers\":[]}', ?, '全国总工会昨天到西城区调研。', 'autosave', ?, ?)",
   ).run(id, doc("全国总工会昨天到西城区调研。"), user.id, old + 10 * 60 * 1000);
@@ -159,12 +182,19 @@ test("history shows a word-level diff between two revisions, and restoring one w
 
   const revisionId = (() => {
     const d = testDb();
-    const r = d.prepare("SELECT id FROM story_revisions WHERE story_id = ? AND version = 2").get(id) as { id: number };
+    const r = d
+      .prepare("SELECT id FROM story_revisions WHERE story_id = ? AND version = 2")
+      .get(id) as { id: number };
     d.close();
     return r.id;
   })();
-  await page.getByTestId(`revision-${revisionId}`).getByRole("button", { name: "恢复为此版本" }).click();
-  await expect(page.getByTestId(`revision-${revisionId}`).getByRole("status")).toHaveText("已恢复为第 2 版的文字。");
+  await page
+    .getByTestId(`revision-${revisionId}`)
+    .getByRole("button", { name: "恢复为此版本" })
+    .click();
+  await expect(page.getByTestId(`revision-${revisionId}`).getByRole("status")).toHaveText(
+    "已恢复为第 2 版的文字。",
+  );
   expect(storyRow(id)).toMatchObject({ body_text: "全国总工会到东城区调研。", version: 4 });
   await page.goto(`/desk/stories/${id}`);
   await expect(body(page)).toHaveText("全国总工会到东城区调研。");
@@ -173,7 +203,9 @@ test("history shows a word-level diff between two revisions, and restoring one w
 test("a Word file with a heading, bold text and an image becomes a story", async ({ browser }) => {
   const { page } = await newReporterPage(browser);
   await page.goto("/desk/stories/new");
-  await page.getByLabel("Word 文件（.docx）").setInputFiles(path.join(__dirname, "files", "story.docx"));
+  await page
+    .getByLabel("Word 文件（.docx）")
+    .setInputFiles(path.join(__dirname, "files", "story.docx"));
   await page.getByRole("button", { name: "导入" }).click();
   await expect(page).toHaveURL(/\/desk\/stories\/\d+$/);
   await expect(page.getByLabel("主题", { exact: true })).toHaveValue("职工书屋正式开放");
@@ -183,9 +215,13 @@ test("a Word file with a heading, bold text and an image becomes a story", async
   await expect(body(page).locator("figure img")).toHaveAttribute("alt", "职工书屋阅览区");
 
   await page.goto("/desk/stories/new");
-  await page.getByLabel("Word 文件（.docx）").setInputFiles(path.join(__dirname, "files", "photo.png"));
+  await page
+    .getByLabel("Word 文件（.docx）")
+    .setInputFiles(path.join(__dirname, "files", "photo.png"));
   await page.getByRole("button", { name: "导入" }).click();
-  await expect(page.getByRole("status")).toHaveText("无法读取这个 Word 文件，请确认它是 .docx 格式。");
+  await expect(page.getByRole("status")).toHaveText(
+    "无法读取这个 Word 文件，请确认它是 .docx 格式。",
+  );
 });
 
 test("a reporter cannot open or save another reporter's story, nor save their own after submitting", async ({
@@ -209,7 +245,10 @@ test("a reporter cannot open or save another reporter's story, nor save their ow
         headline,
         subheadline: null,
         byline: { dateline: null, reporters: [], correspondents: [], photographers: [] },
-        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "被改写" }] }] },
+        body: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "被改写" }] }],
+        },
         baseVersion: version,
       },
     });
@@ -223,7 +262,10 @@ test("a reporter cannot open or save another reporter's story, nor save their ow
   expect(afterSubmit.status()).toBe(403);
   expect(await afterSubmit.json()).toMatchObject({ ok: false, messageKey: "story_locked" });
   // A save from another site is refused whatever the session.
-  const foreign = await owner.request.put(`/api/stories/${id}`, { headers: { Origin: "https://evil.example" }, data: {} });
+  const foreign = await owner.request.put(`/api/stories/${id}`, {
+    headers: { Origin: "https://evil.example" },
+    data: {},
+  });
   expect(foreign.status()).toBe(403);
   expect(storyRow(id)).toMatchObject({ headline: "只属于我的稿件", status: "submitted" });
 
@@ -249,7 +291,13 @@ test("unsafe links and unknown nodes sent to the server are dropped", async ({ b
           {
             type: "paragraph",
             attrs: { onmouseover: "alert(1)" },
-            content: [{ type: "text", text: "点这里", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+            content: [
+              {
+                type: "text",
+                text: "点这里",
+                marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }],
+              },
+            ],
           },
         ],
       },
@@ -262,7 +310,15 @@ test("unsafe links and unknown nodes sent to the server are dropped", async ({ b
   expect(stored.body_text).toBe("点这里");
   const tooLong = await page.request.put(`/api/stories/${id}`, {
     headers: { Origin: new URL(page.url()).origin },
-    data: { kind: "news", kicker: null, headline: "长".repeat(201), subheadline: null, byline: { dateline: null, reporters: [], correspondents: [], photographers: [] }, body: { type: "doc" }, baseVersion: stored.version },
+    data: {
+      kind: "news",
+      kicker: null,
+      headline: "长".repeat(201),
+      subheadline: null,
+      byline: { dateline: null, reporters: [], correspondents: [], photographers: [] },
+      body: { type: "doc" },
+      baseVersion: stored.version,
+    },
   });
   expect(tooLong.status()).toBe(400);
   expect(storyRow(id).version).toBe(stored.version);

@@ -5,7 +5,7 @@ import { auditEvents } from "@/db/schema";
 export type AuditEntry = {
   actorId: number | null;
   action: string;
-  subjectType: "user" | "story" | "issue" | "page" | "placement" | "settings" | "session";
+  subjectType: "user" | "story" | "issue" | "page" | "placement" | "settings" | "session" | "media";
   subjectId?: string | number | null;
   fromState?: string | null;
   toState?: string | null;

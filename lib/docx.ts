@@ -27,13 +27,24 @@ function takeHeadline(doc: RichTextDoc): { headline: string; body: RichTextDoc }
   const [first, ...rest] = doc.content ?? [];
   if (!first) return { headline: "", body: doc };
   const text = textOf(first).trim();
-  const isTitle = first.type === "heading" || (first.type === "paragraph" && text.length > 0 && text.length <= 40 && !/[。！？.!?]$/.test(text));
-  return isTitle ? { headline: text.slice(0, 200), body: { type: "doc", content: rest } } : { headline: "", body: doc };
+  const isTitle =
+    first.type === "heading" ||
+    (first.type === "paragraph" &&
+      text.length > 0 &&
+      text.length <= 40 &&
+      !/[。！？.!?]$/.test(text));
+  return isTitle
+    ? { headline: text.slice(0, 200), body: { type: "doc", content: rest } }
+    : { headline: "", body: doc };
 }
 
-export async function docxToStory(bytes: Uint8Array, storeImage: ImageStore): Promise<{ headline: string; body: RichTextDoc }> {
+export async function docxToStory(
+  bytes: Uint8Array,
+  storeImage: ImageStore,
+): Promise<{ headline: string; body: RichTextDoc }> {
   if (bytes.length > MAX_DOCX_BYTES) throw new AppError("invalid_input", "too_long");
-  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new AppError("invalid_input", "docx_invalid");
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b))
+    throw new AppError("invalid_input", "docx_invalid");
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -41,9 +52,14 @@ export async function docxToStory(bytes: Uint8Array, storeImage: ImageStore): Pr
       {
         styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
         convertImage: mammoth.images.imgElement(async (image) => {
-          const stored = await storeImage(new Uint8Array(await image.readAsBuffer()), image.contentType).catch(() => null);
+          const stored = await storeImage(
+            new Uint8Array(await image.readAsBuffer()),
+            image.contentType,
+          ).catch(() => null);
           // A marker the next step turns into a photo block; an image we could not take is dropped.
-          return stored ? { src: `masthead-media:${stored.id}:${stored.width}:${stored.height}` } : { src: "" };
+          return stored
+            ? { src: `masthead-media:${stored.id}:${stored.width}:${stored.height}` }
+            : { src: "" };
         }),
       },
     );
@@ -61,6 +77,8 @@ export async function docxToStory(bytes: Uint8Array, storeImage: ImageStore): Pr
   });
   const json = generateJSON(cleanPastedHtml(withPhotos), EDITOR_EXTENSIONS) as RichTextDoc;
   const doc = sanitizeDoc(json);
-  doc.content = (doc.content ?? []).filter((node) => node.type !== "paragraph" || (node.content?.length ?? 0) > 0);
+  doc.content = (doc.content ?? []).filter(
+    (node) => node.type !== "paragraph" || (node.content?.length ?? 0) > 0,
+  );
   return takeHeadline(doc);
 }

@@ -37,11 +37,26 @@ export const Photo = Node.create({
         default: null,
         parseHTML: (el) => Number(el.getAttribute("data-media-id")) || null,
       },
-      width: { default: null, parseHTML: (el) => Number(el.querySelector("img")?.getAttribute("width")) || null },
-      height: { default: null, parseHTML: (el) => Number(el.querySelector("img")?.getAttribute("height")) || null },
-      caption: { default: null, parseHTML: (el) => el.querySelector(".caption")?.textContent ?? null },
-      credit: { default: null, parseHTML: (el) => el.querySelector(".credit")?.textContent ?? null },
-      alt: { default: null, parseHTML: (el) => el.querySelector("img")?.getAttribute("alt") ?? null },
+      width: {
+        default: null,
+        parseHTML: (el) => Number(el.querySelector("img")?.getAttribute("width")) || null,
+      },
+      height: {
+        default: null,
+        parseHTML: (el) => Number(el.querySelector("img")?.getAttribute("height")) || null,
+      },
+      caption: {
+        default: null,
+        parseHTML: (el) => el.querySelector(".caption")?.textContent ?? null,
+      },
+      credit: {
+        default: null,
+        parseHTML: (el) => el.querySelector(".credit")?.textContent ?? null,
+      },
+      alt: {
+        default: null,
+        parseHTML: (el) => el.querySelector("img")?.getAttribute("alt") ?? null,
+      },
     };
   },
   parseHTML() {
@@ -52,7 +67,10 @@ export const Photo = Node.create({
     const id = isMediaId(node.attrs.mediaId) ? node.attrs.mediaId : 0;
     const width = typeof node.attrs.width === "number" ? node.attrs.width : 0;
     const widths = PHOTO_WIDTHS.filter((w) => w < width);
-    const srcset = [...widths.map((w) => `/media/${id}/${w}.webp ${w}w`), `/media/${id}/original.webp ${width || 1600}w`].join(", ");
+    const srcset = [
+      ...widths.map((w) => `/media/${id}/${w}.webp ${w}w`),
+      `/media/${id}/original.webp ${width || 1600}w`,
+    ].join(", ");
     const src = `/media/${id}/${widths.includes(1024) ? 1024 : "original"}.webp`;
     const caption = text(node.attrs.caption);
     const credit = text(node.attrs.credit);
@@ -73,7 +91,12 @@ export const Photo = Node.create({
       ...(credit ? [["span", { class: "credit" }, credit] as const] : []),
     ];
     return parts.length > 0
-      ? ["figure", { "data-media-id": String(id), class: "photo" }, img, ["figcaption", {}, ...parts]]
+      ? [
+          "figure",
+          { "data-media-id": String(id), class: "photo" },
+          img,
+          ["figcaption", {}, ...parts],
+        ]
       : ["figure", { "data-media-id": String(id), class: "photo" }, img];
   },
 });

@@ -17,7 +17,8 @@ export function cleanPastedHtml(html: string): string {
 const OFFICE_LIST_PARAGRAPH =
   /<p\b[^>]*class="?[^">]*MsoListParagraph[^">]*"?[^>]*>([\s\S]*?)<\/p>/gi;
 const BULLET_MARKER = /^\s*(?:<[^>]+>\s*)*(?:[·•▪◦§o]|&middot;|&#183;)\s*(?:<\/[^>]+>\s*)*/;
-const NUMBER_MARKER = /^\s*(?:<[^>]+>\s*)*(?:\d+|[a-zA-Z]|[一二三四五六七八九十]+)[.．、)）]\s*(?:<\/[^>]+>\s*)*/;
+const NUMBER_MARKER =
+  /^\s*(?:<[^>]+>\s*)*(?:\d+|[a-zA-Z]|[一二三四五六七八九十]+)[.．、)）]\s*(?:<\/[^>]+>\s*)*/;
 
 /** Word marks list items as paragraphs with a typed marker; rebuild <ul>/<ol> from runs of them. */
 function convertOfficeLists(html: string): string {

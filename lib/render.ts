@@ -56,7 +56,10 @@ function sanitizeNode(node: unknown, depth: number): RichTextNode | null {
   }
   const spec = schema().nodes[raw.type];
   if (!spec || raw.type === "doc") return null;
-  if (raw.type === "photo" && !isMediaId((raw.attrs as Record<string, unknown> | undefined)?.mediaId)) {
+  if (
+    raw.type === "photo" &&
+    !isMediaId((raw.attrs as Record<string, unknown> | undefined)?.mediaId)
+  ) {
     return null;
   }
   const result: RichTextNode = { type: raw.type };

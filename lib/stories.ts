@@ -17,7 +17,12 @@ import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
 import { AppError } from "@/lib/errors";
 import { can, type Role } from "@/lib/permissions";
 import { isValidDoc, sanitizeDoc } from "@/lib/render";
-import type { CreateStoryInput, RestoreInput, StoryFields, TransitionInput } from "@/lib/story-input";
+import type {
+  CreateStoryInput,
+  RestoreInput,
+  StoryFields,
+  TransitionInput,
+} from "@/lib/story-input";
 import { MAX_BODY_CHARS, MAX_BODY_JSON_BYTES } from "@/lib/story-input";
 import { countCharacters, docToPlainText } from "@/lib/text";
 import { canEditStory, decide, type StoryAction } from "@/lib/workflow";
@@ -30,7 +35,17 @@ export const REVISION_WINDOW_MS = 5 * 60 * 1000;
 /** What an editor needs to show a story; also what a conflicting save is shown beside. */
 export type StorySnapshot = Pick<
   Story,
-  "id" | "kind" | "kicker" | "headline" | "subheadline" | "byline" | "body" | "status" | "version" | "authorId" | "charCount"
+  | "id"
+  | "kind"
+  | "kicker"
+  | "headline"
+  | "subheadline"
+  | "byline"
+  | "body"
+  | "status"
+  | "version"
+  | "authorId"
+  | "charCount"
 > & { updatedAt: number };
 
 function snapshotOf(story: Story): StorySnapshot {
@@ -63,7 +78,11 @@ function loadVisible(tx: Tx, viewer: Actor, storyId: number): Story {
 }
 
 /** Sanitize the body against the editor's schema and derive its text and length. */
-export function prepareBody(input: unknown): { body: RichTextDoc; bodyText: string; charCount: number } {
+export function prepareBody(input: unknown): {
+  body: RichTextDoc;
+  bodyText: string;
+  charCount: number;
+} {
   let size = 0;
   try {
     size = JSON.stringify(input ?? null).length;
@@ -80,13 +99,7 @@ export function prepareBody(input: unknown): { body: RichTextDoc; bodyText: stri
   return { body, bodyText, charCount: countCharacters(bodyText) };
 }
 
-function insertRevision(
-  tx: Tx,
-  story: Story,
-  reason: string,
-  authorId: number,
-  now: Date,
-): void {
+function insertRevision(tx: Tx, story: Story, reason: string, authorId: number, now: Date): void {
   tx.insert(storyRevisions)
     .values({
       storyId: story.id,
@@ -107,7 +120,12 @@ function insertRevision(
 /** Keep a revision of an autosave, folded into the last one while the same person keeps typing. */
 function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Date): void {
   const last = tx
-    .select({ id: storyRevisions.id, reason: storyRevisions.reason, authorId: storyRevisions.authorId, createdAt: storyRevisions.createdAt })
+    .select({
+      id: storyRevisions.id,
+      reason: storyRevisions.reason,
+      authorId: storyRevisions.authorId,
+      createdAt: storyRevisions.createdAt,
+    })
     .from(storyRevisions)
     .where(eq(storyRevisions.storyId, story.id))
     .orderBy(desc(storyRevisions.id))
@@ -136,7 +154,12 @@ function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Dat
     .run();
 }
 
-export function createStory(viewer: Actor, input: CreateStoryInput, now: Date, body?: RichTextDoc): StorySnapshot {
+export function createStory(
+  viewer: Actor,
+  input: CreateStoryInput,
+  now: Date,
+  body?: RichTextDoc,
+): StorySnapshot {
   if (!can(viewer, "story:create")) throw new AppError("forbidden");
   const prepared = prepareBody(body ?? { type: "doc", content: [] });
   const byline: Byline = {
@@ -196,7 +219,8 @@ export function saveStory(
     (tx) => {
       const current = loadVisible(tx, viewer, input.storyId);
       if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
-      if (current.version !== input.baseVersion) return { ok: false, conflict: snapshotOf(current) };
+      if (current.version !== input.baseVersion)
+        return { ok: false, conflict: snapshotOf(current) };
       const updated = tx
         .update(stories)
         .set({
@@ -222,7 +246,12 @@ export function saveStory(
         detail: { version: updated.version },
         now,
       });
-      return { ok: true, version: updated.version, updatedAt: now.getTime(), charCount: updated.charCount };
+      return {
+        ok: true,
+        version: updated.version,
+        updatedAt: now.getTime(),
+        charCount: updated.charCount,
+      };
     },
     { behavior: "immediate" },
   );
@@ -261,7 +290,9 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
         throw new AppError("invalid_transition");
       }
       if (input.action === "submit" && !story.headline.trim()) {
-        throw new AppError("invalid_input", "headline_required", { headline: ["headline_required"] });
+        throw new AppError("invalid_input", "headline_required", {
+          headline: ["headline_required"],
+        });
       }
       const updated = tx
         .update(stories)
@@ -278,12 +309,21 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
       insertRevision(tx, updated, input.action, viewer.id, now);
       const note = input.note?.trim() || null;
       if (note) {
-        tx.insert(storyComments).values({ storyId: story.id, authorId: viewer.id, body: note, createdAt: now }).run();
+        tx.insert(storyComments)
+          .values({ storyId: story.id, authorId: viewer.id, body: note, createdAt: now })
+          .run();
       }
       if (input.action === "submit") notifyEditors(tx, updated, viewer.id, now);
       if (NOTIFY_AUTHOR.includes(input.action) && story.authorId !== viewer.id) {
         tx.insert(notifications)
-          .values({ userId: story.authorId, kind: input.action, storyId: story.id, actorId: viewer.id, note, createdAt: now })
+          .values({
+            userId: story.authorId,
+            kind: input.action,
+            storyId: story.id,
+            actorId: viewer.id,
+            note,
+            createdAt: now,
+          })
           .run();
       }
       recordAudit(tx, {
@@ -310,16 +350,30 @@ export type DeskStory = StorySnapshot & {
 
 export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
   const story = loadVisible(db(), viewer, storyId);
-  const author = db().select({ name: users.displayName }).from(users).where(eq(users.id, story.authorId)).get();
+  const author = db()
+    .select({ name: users.displayName })
+    .from(users)
+    .where(eq(users.id, story.authorId))
+    .get();
   const comments = db()
-    .select({ id: storyComments.id, authorName: users.displayName, body: storyComments.body, createdAt: storyComments.createdAt })
+    .select({
+      id: storyComments.id,
+      authorName: users.displayName,
+      body: storyComments.body,
+      createdAt: storyComments.createdAt,
+    })
     .from(storyComments)
     .innerJoin(users, eq(storyComments.authorId, users.id))
     .where(eq(storyComments.storyId, story.id))
     .orderBy(desc(storyComments.id))
     .all()
     .map((c) => ({ ...c, createdAt: c.createdAt.getTime() }));
-  return { ...snapshotOf(story), canEdit: canEditStory(viewer, story), authorName: author?.name ?? "", comments };
+  return {
+    ...snapshotOf(story),
+    canEdit: canEditStory(viewer, story),
+    authorName: author?.name ?? "",
+    comments,
+  };
 }
 
 export type MyStory = {
@@ -334,7 +388,13 @@ export type MyStory = {
 /** A reporter's own stories, newest first, each with the latest editor's note. */
 export function listMyStories(viewer: Actor): MyStory[] {
   const rows = db()
-    .select({ id: stories.id, headline: stories.headline, status: stories.status, charCount: stories.charCount, updatedAt: stories.updatedAt })
+    .select({
+      id: stories.id,
+      headline: stories.headline,
+      status: stories.status,
+      charCount: stories.charCount,
+      updatedAt: stories.updatedAt,
+    })
     .from(stories)
     .where(eq(stories.authorId, viewer.id))
     .orderBy(desc(stories.updatedAt))
@@ -344,15 +404,31 @@ export function listMyStories(viewer: Actor): MyStory[] {
   const notes = db()
     .select({ storyId: storyComments.storyId, body: storyComments.body, id: storyComments.id })
     .from(storyComments)
-    .where(inArray(storyComments.storyId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        storyComments.storyId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(desc(storyComments.id))
     .all();
   const latest = new Map<number, string>();
   for (const note of notes) if (!latest.has(note.storyId)) latest.set(note.storyId, note.body);
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.getTime(), latestNote: latest.get(r.id) ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    updatedAt: r.updatedAt.getTime(),
+    latestNote: latest.get(r.id) ?? null,
+  }));
 }
 
-export type RevisionSummary = { id: number; version: number; reason: string; authorName: string | null; createdAt: number; charCount: number };
+export type RevisionSummary = {
+  id: number;
+  version: number;
+  reason: string;
+  authorName: string | null;
+  createdAt: number;
+  charCount: number;
+};
 
 export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[] {
   loadVisible(db(), viewer, storyId);
@@ -370,7 +446,11 @@ export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[]
     .where(eq(storyRevisions.storyId, storyId))
     .orderBy(desc(storyRevisions.id))
     .all()
-    .map(({ bodyText, ...r }) => ({ ...r, createdAt: r.createdAt.getTime(), charCount: countCharacters(bodyText) }));
+    .map(({ bodyText, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.getTime(),
+      charCount: countCharacters(bodyText),
+    }));
 }
 
 export type RevisionText = { id: number; version: number; title: string; text: string };
@@ -384,7 +464,9 @@ export function getRevisionText(viewer: Actor, storyId: number, revisionId: numb
     .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
     .get();
   if (!revision) throw new AppError("not_found");
-  const title = [revision.kicker, revision.headline, revision.subheadline].filter(Boolean).join("\n");
+  const title = [revision.kicker, revision.headline, revision.subheadline]
+    .filter(Boolean)
+    .join("\n");
   return { id: revision.id, version: revision.version, title, text: revision.bodyText };
 }
 
@@ -400,7 +482,8 @@ export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): 
     (tx) => {
       const current = loadVisible(tx, viewer, input.storyId);
       if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
-      if (current.version !== input.baseVersion) return { ok: false, conflict: snapshotOf(current) };
+      if (current.version !== input.baseVersion)
+        return { ok: false, conflict: snapshotOf(current) };
       const updated = tx
         .update(stories)
         .set({
@@ -427,7 +510,12 @@ export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): 
         detail: { revisionId: revision.id, fromVersion: revision.version },
         now,
       });
-      return { ok: true, version: updated.version, updatedAt: now.getTime(), charCount: updated.charCount };
+      return {
+        ok: true,
+        version: updated.version,
+        updatedAt: now.getTime(),
+        charCount: updated.charCount,
+      };
     },
     { behavior: "immediate" },
   );

@@ -7,5 +7,6 @@ export type DeskNavItem = { href: string; label: MessageKey; needs: Permission }
 export const DESK_NAV: readonly DeskNavItem[] = [
   { href: "/desk", label: "desk.home", needs: "desk:enter" },
   { href: "/desk/stories", label: "desk.myStories", needs: "story:create" },
+  { href: "/desk/media", label: "desk.media", needs: "story:create" },
   { href: "/desk/people", label: "desk.people", needs: "people:manage" },
 ];

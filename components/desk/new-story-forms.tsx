@@ -23,13 +23,24 @@ export function NewStoryForms({ messages }: Props) {
           <label htmlFor="new-headline" className="mb-1 block text-sm font-medium">
             {m.headline}
           </label>
-          <input id="new-headline" name="headline" maxLength={200} className="w-full rounded border border-rule px-2 py-1" lang="zh-CN" />
+          <input
+            id="new-headline"
+            name="headline"
+            maxLength={200}
+            className="w-full rounded border border-rule px-2 py-1"
+            lang="zh-CN"
+          />
         </div>
         <div>
           <label htmlFor="new-kind" className="mb-1 block text-sm font-medium">
             {m.kind}
           </label>
-          <select id="new-kind" name="kind" defaultValue="news" className="rounded border border-rule px-2 py-1">
+          <select
+            id="new-kind"
+            name="kind"
+            defaultValue="news"
+            className="rounded border border-rule px-2 py-1"
+          >
             {STORY_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {m.kinds[kind]}
@@ -40,7 +51,11 @@ export function NewStoryForms({ messages }: Props) {
         <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
           {errorOf(state)}
         </p>
-        <button type="submit" disabled={creating} className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={creating}
+          className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50"
+        >
           {m.create}
         </button>
       </form>
@@ -61,7 +76,11 @@ export function NewStoryForms({ messages }: Props) {
         <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
           {errorOf(wordState)}
         </p>
-        <button type="submit" disabled={importing} className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={importing}
+          className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50"
+        >
           {importing ? m.importing : m.importWord}
         </button>
       </form>

@@ -14,7 +14,14 @@ type Props = {
   errors: Dictionary["errors"];
 };
 
-export function RestoreButton({ storyId, revisionId, baseVersion, label, doneText, errors }: Props) {
+export function RestoreButton({
+  storyId,
+  revisionId,
+  baseVersion,
+  label,
+  doneText,
+  errors,
+}: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);

@@ -1,7 +1,8 @@
 // The editor's copy of unsaved work on this device: written on every change, removed once the
 // server has confirmed a save that includes it. It survives a crash, a closed tab or a reload.
-import type { RichTextDoc } from "@/db/schema";
+
 import type { EditorFields } from "@/components/editor/fields";
+import type { RichTextDoc } from "@/db/schema";
 
 export type LocalDraft = {
   baseVersion: number;

@@ -35,7 +35,10 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
 
   const search = useCallback(async (q: string) => {
     const response = await fetch(`/api/media?q=${encodeURIComponent(q)}`).catch(() => null);
-    const result = (await response?.json().catch(() => null)) as { ok: boolean; data?: PickedPhoto[] } | null;
+    const result = (await response?.json().catch(() => null)) as {
+      ok: boolean;
+      data?: PickedPhoto[];
+    } | null;
     setPhotos(result?.ok && result.data ? result.data : []);
   }, []);
 
@@ -71,7 +74,11 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
           <h2 id="photo-picker-title" className="font-bold">
             {m.pickerTitle}
           </h2>
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded border border-rule px-2">
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded border border-rule px-2"
+          >
             {m.pickerClose}
           </button>
         </div>

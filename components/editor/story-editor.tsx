@@ -11,15 +11,18 @@ import { type LocalDraft, readLocalDraft } from "@/components/editor/local-draft
 import { PhotoPicker } from "@/components/editor/photo-picker";
 import { Toolbar } from "@/components/editor/toolbar";
 import { type SaveState, useAutosave } from "@/components/editor/use-autosave";
-import { STORY_KINDS } from "@/db/schema-enums";
 import type { RichTextDoc } from "@/db/schema";
+import { STORY_KINDS } from "@/db/schema-enums";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/stories";
 import { countCharacters, docToPlainText } from "@/lib/text";
 import type { StoryAction } from "@/lib/workflow";
 
-export type EditorMessages = Pick<Dictionary, "editor" | "errors" | "statuses" | "actions" | "stories">;
+export type EditorMessages = Pick<
+  Dictionary,
+  "editor" | "errors" | "statuses" | "actions" | "stories"
+>;
 
 type Props = {
   story: StorySnapshot;
@@ -46,7 +49,10 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   const [note, setNote] = useState("");
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const errorText = useCallback((key: string) => lookup(messages as Dictionary, `errors.${key}`), [messages]);
+  const errorText = useCallback(
+    (key: string) => lookup(messages as Dictionary, `errors.${key}`),
+    [messages],
+  );
 
   const editor = useEditor({
     extensions: EDITOR_EXTENSIONS,
@@ -54,7 +60,13 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     editable: canEdit,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
-    editorProps: { attributes: { class: "story-body min-h-80 p-4 text-lg focus:outline-none", lang: "zh-CN", "aria-label": m.body } },
+    editorProps: {
+      attributes: {
+        class: "story-body min-h-80 p-4 text-lg focus:outline-none",
+        lang: "zh-CN",
+        "aria-label": m.body,
+      },
+    },
   });
 
   const read = useCallback(
@@ -84,7 +96,8 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     if (!editor || !canEdit) return;
     const draft = readLocalDraft(story.id);
     if (!draft) return;
-    const differs = !sameFields(draft.fields, fieldsFromStory(story)) || !sameDoc(draft.body, story.body);
+    const differs =
+      !sameFields(draft.fields, fieldsFromStory(story)) || !sameDoc(draft.body, story.body);
     if (differs) setRecovery(draft);
   }, [editor, canEdit, story]);
 
@@ -135,7 +148,10 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     if (result.ok) {
       setPendingAction(null);
       setNote("");
-      setNotice({ kind: "ok", text: action === "submit" ? m.submitted : messages.statuses[result.data.status] });
+      setNotice({
+        kind: "ok",
+        text: action === "submit" ? m.submitted : messages.statuses[result.data.status],
+      });
       router.refresh();
     } else {
       const field = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
@@ -144,7 +160,11 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   }
 
   const input = "w-full rounded border border-rule px-2 py-1 disabled:bg-desk";
-  const textField = (key: keyof EditorFields, label: string, props: { large?: boolean; hint?: string } = {}) => (
+  const textField = (
+    key: keyof EditorFields,
+    label: string,
+    props: { large?: boolean; hint?: string } = {},
+  ) => (
     <div>
       <label htmlFor={`field-${key}`} className="mb-1 block text-sm font-medium">
         {label}
@@ -175,16 +195,27 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
           <p className="mb-2 text-sm">
             {format(m.restoreBody, { time: new Date(recovery.keptAt).toLocaleString(locale) })}
           </p>
-          <p className="mb-3 line-clamp-3 whitespace-pre-line rounded bg-white p-2 text-sm" lang="zh-CN">
+          <p
+            className="mb-3 line-clamp-3 whitespace-pre-line rounded bg-white p-2 text-sm"
+            lang="zh-CN"
+          >
             {recovery.fields.headline}
             {"\n"}
             {docToPlainText(recovery.body).slice(0, 300)}
           </p>
           <div className="flex gap-2">
-            <button type="button" onClick={() => restoreLocal(recovery)} className="rounded bg-ink px-3 py-1 text-white">
+            <button
+              type="button"
+              onClick={() => restoreLocal(recovery)}
+              className="rounded bg-ink px-3 py-1 text-white"
+            >
               {m.restore}
             </button>
-            <button type="button" onClick={() => setRecovery(null)} className="rounded border border-rule px-3 py-1">
+            <button
+              type="button"
+              onClick={() => setRecovery(null)}
+              className="rounded border border-rule px-3 py-1"
+            >
               {m.discard}
             </button>
           </div>
@@ -196,13 +227,19 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
           messages={m}
           mine={{ fields, body: editor.getJSON() as RichTextDoc }}
           theirs={autosave.state.theirs}
-          onKeepMine={() => autosave.state.kind === "conflict" && autosave.overwrite(autosave.state.theirs.version)}
-          onTakeTheirs={() => autosave.state.kind === "conflict" && takeTheirs(autosave.state.theirs)}
+          onKeepMine={() =>
+            autosave.state.kind === "conflict" && autosave.overwrite(autosave.state.theirs.version)
+          }
+          onTakeTheirs={() =>
+            autosave.state.kind === "conflict" && takeTheirs(autosave.state.theirs)
+          }
         />
       ) : null}
 
       {!canEdit ? (
-        <p className="rounded bg-white p-3 text-sm">{format(m.readOnly, { status: messages.statuses[story.status] })}</p>
+        <p className="rounded bg-white p-3 text-sm">
+          {format(m.readOnly, { status: messages.statuses[story.status] })}
+        </p>
       ) : null}
 
       <div className="grid gap-3 md:grid-cols-[1fr_12rem]">
@@ -237,26 +274,43 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
         {textField("reporters", m.reporters, { hint: m.namesHint })}
         {textField("correspondents", m.correspondents)}
         {textField("photographers", m.photographers)}
-        {fields.kind === "photo" ? <div className="md:col-span-4">{textField("credit", m.credit)}</div> : null}
+        {fields.kind === "photo" ? (
+          <div className="md:col-span-4">{textField("credit", m.credit)}</div>
+        ) : null}
       </fieldset>
 
       <div className="overflow-hidden rounded-lg border border-rule bg-white">
-        {editor ? <Toolbar editor={editor} messages={m} onInsertPhoto={() => setPickerOpen(true)} /> : null}
+        {editor ? (
+          <Toolbar editor={editor} messages={m} onInsertPhoto={() => setPickerOpen(true)} />
+        ) : null}
         <EditorContent editor={editor} />
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <div className="flex items-center gap-4">
           {editor ? <CharCount editor={editor} label={m.charCount} /> : null}
-          {canEdit ? <SaveIndicator state={autosave.state} messages={m} errorText={errorText} locale={locale} /> : null}
-          {autosave.localKeepFailed ? <span className="text-red-700">{errorText("internal")}</span> : null}
+          {canEdit ? (
+            <SaveIndicator
+              state={autosave.state}
+              messages={m}
+              errorText={errorText}
+              locale={locale}
+            />
+          ) : null}
+          {autosave.localKeepFailed ? (
+            <span className="text-red-700">{errorText("internal")}</span>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/desk/stories/${story.id}/history`} className="text-accent hover:underline">
             {m.history}
           </Link>
           {canEdit ? (
-            <button type="button" onClick={() => void autosave.save()} className="rounded border border-rule px-3 py-1">
+            <button
+              type="button"
+              onClick={() => void autosave.save()}
+              className="rounded border border-rule px-3 py-1"
+            >
               {m.saveNow}
             </button>
           ) : null}
@@ -296,7 +350,11 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
             >
               {m.confirm}
             </button>
-            <button type="button" onClick={() => setPendingAction(null)} className="rounded border border-rule px-3 py-1">
+            <button
+              type="button"
+              onClick={() => setPendingAction(null)}
+              className="rounded border border-rule px-3 py-1"
+            >
               {messages.editor.pickerClose}
             </button>
           </div>
@@ -304,7 +362,11 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
       ) : null}
 
       <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? <span className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</span> : null}
+        {notice ? (
+          <span className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>
+            {notice.text}
+          </span>
+        ) : null}
       </div>
 
       {pickerOpen && editor ? (
@@ -335,8 +397,17 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   );
 }
 
-function CharCount({ editor, label }: { editor: NonNullable<ReturnType<typeof useEditor>>; label: string }) {
-  const count = useEditorState({ editor, selector: ({ editor: e }) => countCharacters(e.getText()) });
+function CharCount({
+  editor,
+  label,
+}: {
+  editor: NonNullable<ReturnType<typeof useEditor>>;
+  label: string;
+}) {
+  const count = useEditorState({
+    editor,
+    selector: ({ editor: e }) => countCharacters(e.getText()),
+  });
   return <span data-testid="char-count">{format(label, { count })}</span>;
 }
 
@@ -365,7 +436,10 @@ function SaveIndicator({
             : state.kind === "conflict"
               ? m.conflictState
               : format(m.failed, { message: errorText(state.messageKey) });
-  const tone = state.kind === "offline" || state.kind === "conflict" || state.kind === "error" ? "text-red-700" : "text-muted";
+  const tone =
+    state.kind === "offline" || state.kind === "conflict" || state.kind === "error"
+      ? "text-red-700"
+      : "text-muted";
   return (
     <span data-testid="save-state" data-state={state.kind} className={tone}>
       {text}
@@ -387,7 +461,11 @@ function ConflictPanel({
   onTakeTheirs: () => void;
 }) {
   return (
-    <section role="alert" aria-labelledby="conflict-title" className="rounded-lg border border-red-300 bg-red-50 p-4">
+    <section
+      role="alert"
+      aria-labelledby="conflict-title"
+      className="rounded-lg border border-red-300 bg-red-50 p-4"
+    >
       <h2 id="conflict-title" className="font-bold">
         {m.conflictTitle}
       </h2>
@@ -401,19 +479,29 @@ function ConflictPanel({
           <p className="max-h-64 overflow-y-auto whitespace-pre-line text-sm" lang="zh-CN">
             {docToPlainText(mine.body)}
           </p>
-          <button type="button" onClick={onKeepMine} className="mt-2 rounded bg-ink px-3 py-1 text-white">
+          <button
+            type="button"
+            onClick={onKeepMine}
+            className="mt-2 rounded bg-ink px-3 py-1 text-white"
+          >
             {m.keepMine}
           </button>
         </div>
         <div className="rounded bg-white p-3" data-testid="conflict-theirs">
-          <h3 className="mb-1 text-sm font-bold">{format(m.theirVersion, { version: theirs.version })}</h3>
+          <h3 className="mb-1 text-sm font-bold">
+            {format(m.theirVersion, { version: theirs.version })}
+          </h3>
           <p className="font-bold" lang="zh-CN">
             {theirs.headline}
           </p>
           <p className="max-h-64 overflow-y-auto whitespace-pre-line text-sm" lang="zh-CN">
             {docToPlainText(theirs.body)}
           </p>
-          <button type="button" onClick={onTakeTheirs} className="mt-2 rounded border border-rule px-3 py-1">
+          <button
+            type="button"
+            onClick={onTakeTheirs}
+            className="mt-2 rounded border border-rule px-3 py-1"
+          >
             {m.takeTheirs}
           </button>
         </div>

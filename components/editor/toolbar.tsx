@@ -79,43 +79,100 @@ export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
   }
 
   return (
-    <div role="toolbar" aria-label={m.toolbar} className="flex flex-wrap gap-1 border-b border-rule bg-white p-1">
-      <Button label={m.bold} shortcut="Ctrl+B" active={active.bold} disabled={disabled} onClick={() => chain().toggleBold().run()}>
+    <div
+      role="toolbar"
+      aria-label={m.toolbar}
+      className="flex flex-wrap gap-1 border-b border-rule bg-white p-1"
+    >
+      <Button
+        label={m.bold}
+        shortcut="Ctrl+B"
+        active={active.bold}
+        disabled={disabled}
+        onClick={() => chain().toggleBold().run()}
+      >
         <b>B</b>
       </Button>
-      <Button label={m.italic} shortcut="Ctrl+I" active={active.italic} disabled={disabled} onClick={() => chain().toggleItalic().run()}>
+      <Button
+        label={m.italic}
+        shortcut="Ctrl+I"
+        active={active.italic}
+        disabled={disabled}
+        onClick={() => chain().toggleItalic().run()}
+      >
         <i>I</i>
       </Button>
-      <Button label={m.underline} shortcut="Ctrl+U" active={active.underline} disabled={disabled} onClick={() => chain().toggleUnderline().run()}>
+      <Button
+        label={m.underline}
+        shortcut="Ctrl+U"
+        active={active.underline}
+        disabled={disabled}
+        onClick={() => chain().toggleUnderline().run()}
+      >
         <u>U</u>
       </Button>
       <span className="mx-1 w-px bg-rule" aria-hidden="true" />
-      <Button label={m.heading} shortcut="Ctrl+Alt+2" active={active.heading} disabled={disabled} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+      <Button
+        label={m.heading}
+        shortcut="Ctrl+Alt+2"
+        active={active.heading}
+        disabled={disabled}
+        onClick={() => chain().toggleHeading({ level: 2 }).run()}
+      >
         {m.heading}
       </Button>
-      <Button label={m.bulletList} active={active.bulletList} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>
+      <Button
+        label={m.bulletList}
+        active={active.bulletList}
+        disabled={disabled}
+        onClick={() => chain().toggleBulletList().run()}
+      >
         •≡
       </Button>
-      <Button label={m.orderedList} active={active.orderedList} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>
+      <Button
+        label={m.orderedList}
+        active={active.orderedList}
+        disabled={disabled}
+        onClick={() => chain().toggleOrderedList().run()}
+      >
         1.≡
       </Button>
-      <Button label={m.blockquote} active={active.blockquote} disabled={disabled} onClick={() => chain().toggleBlockquote().run()}>
+      <Button
+        label={m.blockquote}
+        active={active.blockquote}
+        disabled={disabled}
+        onClick={() => chain().toggleBlockquote().run()}
+      >
         “”
       </Button>
       <Button label={m.link} active={active.link} disabled={disabled} onClick={setLink}>
         🔗
       </Button>
-      <Button label={m.horizontalRule} disabled={disabled} onClick={() => chain().setHorizontalRule().run()}>
+      <Button
+        label={m.horizontalRule}
+        disabled={disabled}
+        onClick={() => chain().setHorizontalRule().run()}
+      >
         ―
       </Button>
       <Button label={m.insertPhoto} disabled={disabled} onClick={onInsertPhoto}>
         🖼
       </Button>
       <span className="mx-1 w-px bg-rule" aria-hidden="true" />
-      <Button label={m.undo} shortcut="Ctrl+Z" disabled={disabled || !active.canUndo} onClick={() => chain().undo().run()}>
+      <Button
+        label={m.undo}
+        shortcut="Ctrl+Z"
+        disabled={disabled || !active.canUndo}
+        onClick={() => chain().undo().run()}
+      >
         ↶
       </Button>
-      <Button label={m.redo} shortcut="Ctrl+Shift+Z" disabled={disabled || !active.canRedo} onClick={() => chain().redo().run()}>
+      <Button
+        label={m.redo}
+        shortcut="Ctrl+Shift+Z"
+        disabled={disabled || !active.canRedo}
+        onClick={() => chain().redo().run()}
+      >
         ↷
       </Button>
     </div>

@@ -51,7 +51,11 @@ export function useAutosave({ storyId, initialVersion, enabled, read, isComposin
     clearTimeout(keepTimer.current);
     const current = read();
     if (!current) return;
-    const ok = writeLocalDraft(storyId, { baseVersion: baseVersion.current, ...current, keptAt: Date.now() });
+    const ok = writeLocalDraft(storyId, {
+      baseVersion: baseVersion.current,
+      ...current,
+      keptAt: Date.now(),
+    });
     setLocalKeepFailed(!ok);
   }, [read, storyId]);
 

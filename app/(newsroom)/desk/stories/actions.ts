@@ -5,8 +5,8 @@ import { docxToStory, MAX_DOCX_BYTES } from "@/lib/docx";
 import { type ActionResult, failure, invalid, ok } from "@/lib/errors";
 import { storePhoto } from "@/lib/media";
 import { requireActionViewer } from "@/lib/session";
-import { CreateStoryInput, RestoreInput, TransitionInput } from "@/lib/story-input";
 import * as stories from "@/lib/stories";
+import { CreateStoryInput, RestoreInput, TransitionInput } from "@/lib/story-input";
 import type { StoryStatus } from "@/lib/workflow";
 
 export type CreateState = ActionResult<{ id: number }> | null;
@@ -64,12 +64,16 @@ export async function createStoryFromWord(_: CreateState, form: FormData): Promi
     if (!(file instanceof File) || file.size === 0) {
       return { ok: false, code: "invalid_input", messageKey: "docx_invalid" };
     }
-    if (file.size > MAX_DOCX_BYTES) return { ok: false, code: "invalid_input", messageKey: "too_long" };
+    if (file.size > MAX_DOCX_BYTES)
+      return { ok: false, code: "invalid_input", messageKey: "too_long" };
     const now = new Date();
-    const { headline, body } = await docxToStory(new Uint8Array(await file.arrayBuffer()), async (bytes) => {
-      const photo = await storePhoto(viewer, { bytes, filename: "word-image" }, now);
-      return { id: photo.id, width: photo.width, height: photo.height };
-    });
+    const { headline, body } = await docxToStory(
+      new Uint8Array(await file.arrayBuffer()),
+      async (bytes) => {
+        const photo = await storePhoto(viewer, { bytes, filename: "word-image" }, now);
+        return { id: photo.id, width: photo.width, height: photo.height };
+      },
+    );
     id = stories.createStory(viewer, { headline, kind: "news" }, now, body).id;
   } catch (error) {
     return failure(error);

@@ -23,7 +23,10 @@ export default async function MyStoriesPage() {
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-bold">{t("stories.title")}</h1>
-        <Link href="/desk/stories/new" className="rounded bg-ink px-3 py-1.5 font-semibold text-white">
+        <Link
+          href="/desk/stories/new"
+          className="rounded bg-ink px-3 py-1.5 font-semibold text-white"
+        >
           {t("stories.newStory")}
         </Link>
       </div>
@@ -32,7 +35,11 @@ export default async function MyStoriesPage() {
         const group = stories.filter((s) => s.status === status);
         if (group.length === 0) return null;
         return (
-          <section key={status} aria-labelledby={`status-${status}`} className="rounded-lg border border-rule bg-white">
+          <section
+            key={status}
+            aria-labelledby={`status-${status}`}
+            className="rounded-lg border border-rule bg-white"
+          >
             <h2 id={`status-${status}`} className="border-b border-rule px-4 py-2 font-bold">
               {t(`statuses.${status}`)} <span className="text-muted">({group.length})</span>
             </h2>
@@ -47,14 +54,26 @@ export default async function MyStoriesPage() {
               </thead>
               <tbody>
                 {group.map((story) => (
-                  <tr key={story.id} className="border-t border-rule first:border-t-0" data-testid={`my-story-${story.id}`}>
+                  <tr
+                    key={story.id}
+                    className="border-t border-rule first:border-t-0"
+                    data-testid={`my-story-${story.id}`}
+                  >
                     <td className="p-3">
-                      <Link href={`/desk/stories/${story.id}`} className="font-semibold hover:underline" lang="zh-CN">
+                      <Link
+                        href={`/desk/stories/${story.id}`}
+                        className="font-semibold hover:underline"
+                        lang="zh-CN"
+                      >
                         {story.headline || t("stories.untitled")}
                       </Link>
                     </td>
-                    <td className="p-3 whitespace-nowrap text-muted">{t("stories.lengthValue", { count: story.charCount })}</td>
-                    <td className="p-3 whitespace-nowrap text-muted">{formatDateTime(new Date(story.updatedAt), timezone, locale)}</td>
+                    <td className="p-3 whitespace-nowrap text-muted">
+                      {t("stories.lengthValue", { count: story.charCount })}
+                    </td>
+                    <td className="p-3 whitespace-nowrap text-muted">
+                      {formatDateTime(new Date(story.updatedAt), timezone, locale)}
+                    </td>
                     <td className="p-3 text-amber-800" lang="zh-CN">
                       {story.latestNote ?? ""}
                     </td>

@@ -3,18 +3,20 @@
 import { failure, invalid, ok } from "@/lib/errors";
 import { isSameOrigin, jsonResult } from "@/lib/http";
 import { getViewer } from "@/lib/session";
-import { MAX_BODY_JSON_BYTES, SaveStoryInput, StoryId } from "@/lib/story-input";
 import { saveStory } from "@/lib/stories";
+import { MAX_BODY_JSON_BYTES, SaveStoryInput, StoryId } from "@/lib/story-input";
 
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    if (!isSameOrigin(request)) return jsonResult({ ok: false, code: "forbidden", messageKey: "forbidden" });
+    if (!isSameOrigin(request))
+      return jsonResult({ ok: false, code: "forbidden", messageKey: "forbidden" });
     const viewer = await getViewer();
     if (!viewer) return jsonResult({ ok: false, code: "unauthorized", messageKey: "unauthorized" });
     const id = StoryId.safeParse((await params).id);
     if (!id.success) return jsonResult({ ok: false, code: "not_found", messageKey: "not_found" });
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_JSON_BYTES * 2) return jsonResult({ ok: false, code: "invalid_input", messageKey: "too_long" });
+    if (length > MAX_BODY_JSON_BYTES * 2)
+      return jsonResult({ ok: false, code: "invalid_input", messageKey: "too_long" });
     let json: unknown;
     try {
       json = await request.json();

@@ -8,8 +8,8 @@ import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
-import { StoryId } from "@/lib/story-input";
 import { getDeskStory } from "@/lib/stories";
+import { StoryId } from "@/lib/story-input";
 import { availableActions } from "@/lib/workflow";
 
 type Params = Promise<{ id: string }>;
@@ -61,7 +61,10 @@ export default async function StoryPage({ params }: { params: Params }) {
           }}
         />
       </div>
-      <aside aria-labelledby="notes-title" className="rounded-lg border border-rule bg-white p-4 text-sm">
+      <aside
+        aria-labelledby="notes-title"
+        className="rounded-lg border border-rule bg-white p-4 text-sm"
+      >
         <h2 id="notes-title" className="mb-2 font-bold">
           {t("editor.notes")}
         </h2>

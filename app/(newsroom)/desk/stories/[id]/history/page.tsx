@@ -11,8 +11,8 @@ import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
-import { StoryId } from "@/lib/story-input";
 import { getDeskStory, getRevisionText, listRevisions } from "@/lib/stories";
+import { StoryId } from "@/lib/story-input";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -48,7 +48,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const fromId = pick(query.from, revisions[1]?.id ?? revisions[0]?.id);
   const from = fromId ? getRevisionText(viewer, id.data, fromId) : null;
   const to = toId ? getRevisionText(viewer, id.data, toId) : null;
-  const parts = from && to ? diffWords(`${from.title}\n\n${from.text}`, `${to.title}\n\n${to.text}`) : [];
+  const parts =
+    from && to ? diffWords(`${from.title}\n\n${from.text}`, `${to.title}\n\n${to.text}`) : [];
   const changed = parts.some((p) => p.kind !== "same");
   const dictionary = getDictionary(locale);
 
@@ -64,16 +65,25 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         </Link>
       </div>
 
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4 text-sm">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4 text-sm"
+      >
         {(["from", "to"] as const).map((side) => (
           <div key={side}>
             <label htmlFor={`compare-${side}`} className="mb-1 block font-medium">
               {t(side === "from" ? "history.compareFrom" : "history.compareTo")}
             </label>
-            <select id={`compare-${side}`} name={side} defaultValue={String(side === "from" ? fromId : toId)} className="rounded border border-rule px-2 py-1">
+            <select
+              id={`compare-${side}`}
+              name={side}
+              defaultValue={String(side === "from" ? fromId : toId)}
+              className="rounded border border-rule px-2 py-1"
+            >
               {revisions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {t("editor.version", { version: r.version })} · {t(`history.reasons.${r.reason}` as "history.reasons.autosave")} ·{" "}
+                  {t("editor.version", { version: r.version })} ·{" "}
+                  {t(`history.reasons.${r.reason}` as "history.reasons.autosave")} ·{" "}
                   {formatDateTime(new Date(r.createdAt), timezone, locale)}
                 </option>
               ))}
@@ -86,7 +96,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </form>
 
       {from && to ? (
-        <section aria-labelledby="diff-title" className="rounded-lg border border-rule bg-white p-4">
+        <section
+          aria-labelledby="diff-title"
+          className="rounded-lg border border-rule bg-white p-4"
+        >
           <h2 id="diff-title" className="mb-2 font-bold">
             {t("history.diffTitle", { from: from.version, to: to.version })}
           </h2>
@@ -98,7 +111,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   <span key={i}>{part.text}</span>
                 ) : part.kind === "added" ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: as above
-                  <ins key={i} className="bg-green-100 text-green-900 no-underline" title={t("history.added")}>
+                  <ins
+                    key={i}
+                    className="bg-green-100 text-green-900 no-underline"
+                    title={t("history.added")}
+                  >
                     {part.text}
                   </ins>
                 ) : (
@@ -122,11 +139,21 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <table className="w-full text-left text-sm">
           <thead className="bg-desk">
             <tr>
-              <th scope="col" className="p-2">{t("history.version")}</th>
-              <th scope="col" className="p-2">{t("history.when")}</th>
-              <th scope="col" className="p-2">{t("history.who")}</th>
-              <th scope="col" className="p-2">{t("history.reason")}</th>
-              <th scope="col" className="p-2">{t("stories.length")}</th>
+              <th scope="col" className="p-2">
+                {t("history.version")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("history.when")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("history.who")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("history.reason")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("stories.length")}
+              </th>
               <th scope="col" className="p-2">
                 <span className="sr-only">{t("history.restore")}</span>
               </th>
@@ -138,7 +165,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <td className="p-2">{t("editor.version", { version: r.version })}</td>
                 <td className="p-2">{formatDateTime(new Date(r.createdAt), timezone, locale)}</td>
                 <td className="p-2">{r.authorName ?? ""}</td>
-                <td className="p-2">{t(`history.reasons.${r.reason}` as "history.reasons.autosave")}</td>
+                <td className="p-2">
+                  {t(`history.reasons.${r.reason}` as "history.reasons.autosave")}
+                </td>
                 <td className="p-2">{t("stories.lengthValue", { count: r.charCount })}</td>
                 <td className="p-2">
                   {story.canEdit && r.version !== story.version ? (
