@@ -2,7 +2,8 @@
 // since Chinese has no spaces to split on).
 import { diffArrays } from "diff";
 
-export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+/** `at` is the part's position in the merged sequence of parts (a stable key for rendering). */
+export type DiffPart = { kind: "same" | "added" | "removed"; text: string; at: number };
 
 const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
 
@@ -18,7 +19,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
     const text = change.value.join("");
     const last = parts[parts.length - 1];
     if (last && last.kind === kind) last.text += text;
-    else if (text) parts.push({ kind, text });
+    else if (text) parts.push({ kind, text, at: parts.length });
   }
   return parts;
 }

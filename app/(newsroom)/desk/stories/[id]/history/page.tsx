@@ -105,22 +105,23 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           </h2>
           {changed ? (
             <p className="whitespace-pre-wrap leading-8" lang="zh-CN" data-testid="diff">
-              {parts.map((part, i) =>
+              {parts.map((part) =>
                 part.kind === "same" ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity but their order
-                  <span key={i}>{part.text}</span>
+                  <span key={part.at}>{part.text}</span>
                 ) : part.kind === "added" ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: as above
                   <ins
-                    key={i}
+                    key={part.at}
                     className="bg-green-100 text-green-900 no-underline"
                     title={t("history.added")}
                   >
                     {part.text}
                   </ins>
                 ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: as above
-                  <del key={i} className="bg-red-100 text-red-900" title={t("history.removed")}>
+                  <del
+                    key={part.at}
+                    className="bg-red-100 text-red-900"
+                    title={t("history.removed")}
+                  >
                     {part.text}
                   </del>
                 ),
