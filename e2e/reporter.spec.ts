@@ -219,9 +219,7 @@ test("a Word file with a heading, bold text and an image becomes a story", async
     .getByLabel("Word 文件（.docx）")
     .setInputFiles(path.join(__dirname, "files", "photo.png"));
   await page.getByRole("button", { name: "导入" }).click();
-  await expect(page.getByRole("status")).toHaveText(
-    "无法读取这个 Word 文件，请确认它是 .docx 格式。",
-  );
+  await expect(page.getByText("无法读取这个 Word 文件，请确认它是 .docx 格式。")).toBeVisible();
 });
 
 test("a reporter cannot open or save another reporter's story, nor save their own after submitting", async ({

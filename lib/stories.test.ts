@@ -301,3 +301,33 @@ describe("stories", () => {
     ]);
   });
 });
+
+describe("overwriting after a conflict", () => {
+  it("keeps the replaced text as its own revision", async () => {
+    const { reporter } = await people();
+    const story = createStory(reporter, { headline: "", kind: "news" }, t0);
+    saveStory(
+      reporter,
+      { storyId: story.id, baseVersion: 1, fields: fields("稿", "第一个窗口") },
+      at(1000),
+    );
+    const stale = saveStory(
+      reporter,
+      { storyId: story.id, baseVersion: 1, fields: fields("稿", "第二个窗口") },
+      at(2000),
+    );
+    expect(stale.ok).toBe(false);
+    const overwritten = saveStory(
+      reporter,
+      { storyId: story.id, baseVersion: 2, fields: fields("稿", "第二个窗口"), overwrite: true },
+      at(3000),
+    );
+    expect(overwritten).toMatchObject({ ok: true, version: 3 });
+    const texts = db()
+      .select({ text: storyRevisions.bodyText })
+      .from(storyRevisions)
+      .where(eq(storyRevisions.storyId, story.id))
+      .all();
+    expect(texts.map((r) => r.text)).toEqual(["", "第一个窗口", "第二个窗口"]);
+  });
+});

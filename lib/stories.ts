@@ -211,7 +211,7 @@ export type SaveResult =
  */
 export function saveStory(
   viewer: Actor,
-  input: { storyId: number; baseVersion: number; fields: StoryFields },
+  input: { storyId: number; baseVersion: number; fields: StoryFields; overwrite?: boolean },
   now: Date,
 ): SaveResult {
   const prepared = prepareBody(input.fields.body);
@@ -237,10 +237,13 @@ export function saveStory(
         .returning()
         .get();
       if (!updated) return { ok: false, conflict: snapshotOf(current) };
-      recordAutosaveRevision(tx, updated, viewer.id, now);
+      // A deliberate overwrite after a conflict starts a revision of its own, so the text it
+      // replaced stays in the history instead of being folded away.
+      if (input.overwrite) insertRevision(tx, updated, "autosave", viewer.id, now);
+      else recordAutosaveRevision(tx, updated, viewer.id, now);
       recordAudit(tx, {
         actorId: viewer.id,
-        action: "story.save",
+        action: input.overwrite ? "story.overwrite" : "story.save",
         subjectType: "story",
         subjectId: updated.id,
         detail: { version: updated.version },

@@ -59,6 +59,8 @@ export type StoryFields = z.infer<typeof StoryFields>;
 
 export const SaveStoryInput = StoryFields.extend({
   baseVersion: z.number().int().positive(),
+  /** The writer chose their text over a newer version after a conflict. */
+  overwrite: z.boolean().optional(),
 });
 export type SaveStoryInput = z.infer<typeof SaveStoryInput>;
 

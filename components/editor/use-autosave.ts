@@ -35,6 +35,8 @@ type Options = {
 export function useAutosave({ storyId, initialVersion, enabled, read, isComposing }: Options) {
   const baseVersion = useRef(initialVersion);
   const changes = useRef(0);
+  /** Set when the writer keeps their text over a newer version; sent with the next save. */
+  const overwriting = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const keepTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -79,6 +81,7 @@ export function useAutosave({ storyId, initialVersion, enabled, read, isComposin
         ...payloadOf(current.fields),
         body: current.body,
         baseVersion: baseVersion.current,
+        ...(overwriting.current ? { overwrite: true } : {}),
       });
       setState({ kind: "saving" });
       const run = (async () => {
@@ -100,6 +103,7 @@ export function useAutosave({ storyId, initialVersion, enabled, read, isComposin
           | { ok: false; code: string; messageKey: string; current?: StorySnapshot }
           | null;
         if (result?.ok) {
+          overwriting.current = false;
           baseVersion.current = result.data.version;
           if (changes.current === changesAtStart) {
             changes.current = 0;
@@ -148,6 +152,7 @@ export function useAutosave({ storyId, initialVersion, enabled, read, isComposin
   const overwrite = useCallback(
     (theirVersion: number) => {
       baseVersion.current = theirVersion;
+      overwriting.current = true;
       setState({ kind: "dirty" });
       void save();
     },

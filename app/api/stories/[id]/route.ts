@@ -25,8 +25,12 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     }
     const parsed = SaveStoryInput.safeParse(json);
     if (!parsed.success) return jsonResult(invalid(parsed.error));
-    const { baseVersion, ...fields } = parsed.data;
-    const result = saveStory(viewer, { storyId: id.data, baseVersion, fields }, new Date());
+    const { baseVersion, overwrite, ...fields } = parsed.data;
+    const result = saveStory(
+      viewer,
+      { storyId: id.data, baseVersion, fields, overwrite },
+      new Date(),
+    );
     if (!result.ok) {
       return Response.json(
         { ok: false, code: "conflict", messageKey: "save_conflict", current: result.conflict },
