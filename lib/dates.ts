@@ -77,3 +77,48 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+function offsetMinutes(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+  return Math.round((asUtc - instant) / 60_000);
+}
+
+/**
+ * The instant a wall-clock time ("YYYY-MM-DDTHH:mm") names in a timezone, as an editor means
+ * it when scheduling in the paper's time. Null when the text is not such a time.
+ */
+export function zonedTimeToInstant(local: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  if (!parseIssueDate(local.slice(0, 10)) || h > 23 || mi > 59) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let instant = wall - offsetMinutes(wall, timeZone) * 60_000;
+  // Across an offset change the first guess can be an hour out; one more step settles it.
+  instant = wall - offsetMinutes(instant, timeZone) * 60_000;
+  return new Date(instant);
+}
+
+/** The wall-clock "YYYY-MM-DDTHH:mm" of an instant in a timezone (for datetime-local inputs). */
+export function instantToZonedTime(instant: Date, timeZone: string): string {
+  const shifted = new Date(instant.getTime() + offsetMinutes(instant.getTime(), timeZone) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}

@@ -20,6 +20,17 @@ export const env = {
   get isProduction(): boolean {
     return process.env.NODE_ENV === "production";
   },
+  /** The port this server listens on (the scheduler calls back into it). */
+  get port(): number {
+    return Number(process.env.PORT || 3000);
+  },
+  get authSecret(): string {
+    return process.env.NEXTAUTH_SECRET ?? "";
+  },
+  /** Whether `next build` is running (nothing may touch the database then). */
+  get isBuilding(): boolean {
+    return process.env.NEXT_PHASE === "phase-production-build";
+  },
   get isTest(): boolean {
     return process.env.MASTHEAD_TEST === "1" || process.env.VITEST === "true";
   },

@@ -14,9 +14,12 @@ import {
 import { recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { getPagePreview, type PageView } from "@/lib/paper";
 import { can, type Role } from "@/lib/permissions";
 
 type Actor = { id: number; role: Role };
+
+const TEMPORARY_PAGE_NUMBER = 1_000_000;
 
 function assertMayPlan(viewer: Actor): void {
   if (!can(viewer, "issue:plan")) throw new AppError("forbidden");
@@ -258,10 +261,10 @@ export function reorderPages(
       ) {
         throw new AppError("conflict", "layout_changed");
       }
-      // Two passes: the (issue, number) pair is unique at every step.
+      // Two passes, through numbers no page uses, so (issue, number) stays unique at every step.
       input.pageIds.forEach((id, i) => {
         tx.update(pages)
-          .set({ number: -(i + 1) })
+          .set({ number: TEMPORARY_PAGE_NUMBER + i })
           .where(eq(pages.id, id))
           .run();
       });
@@ -550,4 +553,9 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
     unplaced,
     editors,
   };
+}
+
+export function previewPage(viewer: Actor, issueId: number, pageNumber: number): PageView | null {
+  assertMayPlan(viewer);
+  return getPagePreview(issueId, pageNumber);
 }

@@ -87,7 +87,7 @@ function listPages(issueId: number): PageSummary[] {
     .all();
 }
 
-function listPageStories(issueId: number, pageNumber: number): StoryCard[] {
+function listPageStories(issueId: number, pageNumber: number, onlyPublished = true): StoryCard[] {
   return db()
     .select({
       id: stories.id,
@@ -209,4 +209,21 @@ export function getAdjacentIssues(date: string): { previous: string | null; next
     .limit(1)
     .get();
   return { previous: previous?.date ?? null, next: next?.date ?? null };
+}
+
+/**
+ * A page of any issue as it will look once published, for the layout desk's preview. Not a
+ * reader's read: callers check the viewer may plan issues (lib/issues previewPage).
+ */
+export function getPagePreview(issueId: number, pageNumber: number): PageView | null {
+  const issue = db()
+    .select({ id: issues.id, date: issues.date, number: issues.number })
+    .from(issues)
+    .where(eq(issues.id, issueId))
+    .get();
+  if (!issue) return null;
+  const all = listPages(issue.id);
+  const page = all.find((p) => p.number === pageNumber);
+  if (!page) return null;
+  return { issue, page, pages: all, stories: listPageStories(issue.id, pageNumber, false) };
 }

@@ -87,3 +87,10 @@ export const RestoreInput = z.object({
   baseVersion: z.number().int().positive(),
 });
 export type RestoreInput = z.infer<typeof RestoreInput>;
+
+export const CorrectStoryInput = StoryFields.extend({
+  storyId: StoryId,
+  baseVersion: z.number().int().positive(),
+  note: z.string().trim().min(1, "errors.note_required").max(2000, "errors.too_long"),
+});
+export type CorrectStoryInput = z.infer<typeof CorrectStoryInput>;

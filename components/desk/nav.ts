@@ -8,5 +8,6 @@ export const DESK_NAV: readonly DeskNavItem[] = [
   { href: "/desk", label: "desk.home", needs: "desk:enter" },
   { href: "/desk/stories", label: "desk.myStories", needs: "story:create" },
   { href: "/desk/media", label: "desk.media", needs: "story:create" },
+  { href: "/desk/issues", label: "desk.issues", needs: "issue:plan" },
   { href: "/desk/people", label: "desk.people", needs: "people:manage" },
 ];

@@ -5,8 +5,13 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { transitionStory } from "@/app/(newsroom)/desk/stories/actions";
-import { type EditorFields, fieldsFromStory, sameFields } from "@/components/editor/fields";
+import { correctStory, transitionStory } from "@/app/(newsroom)/desk/stories/actions";
+import {
+  type EditorFields,
+  fieldsFromStory,
+  payloadOf,
+  sameFields,
+} from "@/components/editor/fields";
 import { type LocalDraft, readLocalDraft } from "@/components/editor/local-draft";
 import { PhotoPicker } from "@/components/editor/photo-picker";
 import { Toolbar } from "@/components/editor/toolbar";
@@ -49,6 +54,8 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   const [note, setNote] = useState("");
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** An editor correcting a published story: the text opens, autosave stays off. */
+  const [correcting, setCorrecting] = useState(false);
   const errorText = useCallback(
     (key: string) => lookup(messages as Dictionary, `errors.${key}`),
     [messages],
@@ -126,7 +133,42 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     autosave.accept(theirs.version, theirs.updatedAt);
   }
 
+  function startCorrection() {
+    setCorrecting(true);
+    setPendingAction("correct");
+    editor?.setEditable(true);
+    editor?.commands.focus();
+  }
+
+  async function publishCorrection() {
+    if (!editor || !note.trim()) return;
+    setBusy(true);
+    const result = await correctStory({
+      storyId: story.id,
+      baseVersion: story.version,
+      ...payloadOf(fieldsRef.current),
+      body: editor.getJSON(),
+      note: note.trim(),
+    });
+    setBusy(false);
+    if (result.ok) {
+      setNotice({ kind: "ok", text: m.correctionPublished });
+      setCorrecting(false);
+      setPendingAction(null);
+      setNote("");
+      router.refresh();
+    } else {
+      const field = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
+      setNotice({ kind: "error", text: errorText(field ?? result.messageKey) });
+    }
+  }
+
   async function runAction(action: StoryAction) {
+    if (action === "correct") {
+      if (!correcting) startCorrection();
+      else await publishCorrection();
+      return;
+    }
     if (NOTE_ACTIONS.includes(action) && !note.trim()) {
       setPendingAction(action);
       return;
@@ -172,7 +214,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
       <input
         id={`field-${key}`}
         value={fields[key]}
-        disabled={!canEdit}
+        disabled={!canEdit && !correcting}
         maxLength={200}
         aria-describedby={props.hint ? `field-${key}-hint` : undefined}
         onChange={(e) => updateField(key, e.target.value)}
@@ -236,7 +278,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
         />
       ) : null}
 
-      {!canEdit ? (
+      {!canEdit && !correcting ? (
         <p className="rounded bg-white p-3 text-sm">
           {format(m.readOnly, { status: messages.statuses[story.status] })}
         </p>

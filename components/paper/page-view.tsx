@@ -7,16 +7,27 @@ import { StoryCard } from "@/components/paper/story-card";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
 import type { PageView as PageViewData } from "@/lib/paper";
 
-type Props = { locale: Locale; paperName: string; view: PageViewData };
+type Props = {
+  locale: Locale;
+  paperName: string;
+  view: PageViewData;
+  /** False inside the desk's preview, where the desk page has its own h1. */
+  nameAsHeading?: boolean;
+};
 
-export function PageView({ locale, paperName, view }: Props) {
+export function PageView({ locale, paperName, view, nameAsHeading = true }: Props) {
   const t = getTranslator(locale);
   const lead = view.stories.filter((s) => s.slot === "lead");
   const side = view.stories.filter((s) => s.slot === "side");
   const body = view.stories.filter((s) => s.slot === "main" || s.slot === "photo");
   return (
     <>
-      <Masthead locale={locale} paperName={paperName} issue={view.issue} asHeading />
+      <Masthead
+        locale={locale}
+        paperName={paperName}
+        issue={view.issue}
+        asHeading={nameAsHeading}
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
         <section aria-labelledby="page-title">
           <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink pb-2">

@@ -1,6 +1,7 @@
 // `/api/health`: is the database reachable (for a load balancer and the test runner).
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { getSchedulerStatus } from "@/lib/scheduler";
 
 export const dynamic = "force-dynamic";
 

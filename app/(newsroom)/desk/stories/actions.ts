@@ -4,9 +4,16 @@ import { redirect } from "next/navigation";
 import { docxToStory, MAX_DOCX_BYTES } from "@/lib/docx";
 import { type ActionResult, failure, invalid, ok } from "@/lib/errors";
 import { storePhoto } from "@/lib/media";
+import { expirePaperCache } from "@/lib/paper-cache";
+import * as publishing from "@/lib/publishing";
 import { requireActionViewer } from "@/lib/session";
 import * as stories from "@/lib/stories";
-import { CreateStoryInput, RestoreInput, TransitionInput } from "@/lib/story-input";
+import {
+  CorrectStoryInput,
+  CreateStoryInput,
+  RestoreInput,
+  TransitionInput,
+} from "@/lib/story-input";
 import type { StoryStatus } from "@/lib/workflow";
 
 export type CreateState = ActionResult<{ id: number }> | null;
@@ -79,4 +86,23 @@ export async function createStoryFromWord(_: CreateState, form: FormData): Promi
     return failure(error);
   }
   redirect(`/desk/stories/${id}`);
+}
+
+/** Correct a published story: new text plus a dated public note; readers' pages expire. */
+export async function correctStory(input: unknown): Promise<ActionResult<{ version: number }>> {
+  try {
+    const viewer = await requireActionViewer();
+    const parsed = CorrectStoryInput.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const { storyId, baseVersion, note, ...fields } = parsed.data;
+    const result = publishing.correctStory(
+      viewer,
+      { storyId, baseVersion, fields, note },
+      new Date(),
+    );
+    expirePaperCache();
+    return ok(result);
+  } catch (error) {
+    return failure(error);
+  }
 }

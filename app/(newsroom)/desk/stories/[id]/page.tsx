@@ -47,7 +47,7 @@ export default async function StoryPage({ params }: { params: Params }) {
           {t("editor.version", { version: story.version })}
         </p>
         <StoryEditor
-          key={`${story.id}-${story.status}`}
+          key={`${story.id}-${story.status}-${story.version}`}
           story={snapshot}
           canEdit={canEdit}
           actions={availableActions(viewer, story)}

@@ -1,0 +1,147 @@
+// The newsroom story end to end: a reporter files, an editor returns it with a note, the
+// reporter fixes it, the editor approves and places it, the issue publishes on its own at the
+// scheduled minute, and comes down again with a reason.
+import { expect, type Page, test } from "@playwright/test";
+import { createTestUser, signInAndWait, testDb } from "./fixtures";
+
+function shanghai(instant: number): { date: string; local: string } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  const date = `${get("year")}-${get("month")}-${get("day")}`;
+  return { date, local: `${date}T${get("hour")}:${get("minute")}` };
+}
+
+const body = (page: Page) => page.locator(".ProseMirror");
+
+test("file, return, fix, approve, place, schedule, publish on time, take down", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const reporter = await createTestUser("reporter");
+  const editor = await createTestUser("editor");
+  const reporterPage = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  const editorPage = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  const reader = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  await signInAndWait(reporterPage, reporter.email, reporter.password);
+  await signInAndWait(editorPage, editor.email, editor.password);
+
+  // The reporter files a story.
+  const headline = `区总工会举办职工技能大赛 ${Date.now()}`;
+  await reporterPage.goto("/desk/stories/new");
+  await reporterPage.getByLabel("主题（标题）").fill(headline);
+  await reporterPage.getByRole("button", { name: "创建并开始写稿" }).click();
+  await expect(reporterPage).toHaveURL(/\/desk\/stories\/\d+$/);
+  const storyId = Number(reporterPage.url().split("/").pop());
+  await body(reporterPage).click();
+  await reporterPage.keyboard.insertText(
+    "本次大赛共有来自全区的两百余名职工参加，导语写得很长很长。",
+  );
+  await reporterPage.getByRole("button", { name: "提交审稿" }).click();
+  await expect(reporterPage.getByText("已提交审稿。")).toBeVisible();
+
+  // The editor returns it with a note.
+  await editorPage.goto(`/desk/stories/${storyId}`);
+  await editorPage.getByRole("button", { name: "退回修改" }).click();
+  await editorPage.getByLabel("退回修改的说明").fill("导语太长，请压缩到一句话。");
+  await editorPage.getByRole("button", { name: "确认" }).click();
+  await expect(editorPage.getByRole("status").filter({ hasText: "已退回" })).toBeVisible();
+
+  // The reporter sees the note, revises and resubmits.
+  await reporterPage.goto("/desk/stories");
+  await expect(reporterPage.getByTestId(`my-story-${storyId}`)).toContainText(
+    "导语太长，请压缩到一句话。",
+  );
+  await reporterPage.goto(`/desk/stories/${storyId}`);
+  await body(reporterPage).click();
+  await reporterPage.keyboard.press("Control+a");
+  await reporterPage.keyboard.insertText("两百余名职工参加区技能大赛。");
+  await expect(reporterPage.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
+    timeout: 15_000,
+  });
+  await reporterPage.getByRole("button", { name: "提交审稿" }).click();
+  await expect(reporterPage.getByText("已提交审稿。")).toBeVisible();
+
+  // The editor approves.
+  await editorPage.goto(`/desk/stories/${storyId}`);
+  await editorPage.getByRole("button", { name: "签发" }).click();
+  await expect(editorPage.getByRole("status").filter({ hasText: "已签发" })).toBeVisible();
+
+  // Tomorrow's issue with page 1 要闻; the story placed as lead.
+  const tomorrow = shanghai(Date.now() + 24 * 60 * 60 * 1000).date;
+  await editorPage.goto("/desk/issues");
+  await editorPage.getByLabel("出版日期").fill(tomorrow);
+  await editorPage.getByRole("button", { name: "创建" }).click();
+  await expect(editorPage).toHaveURL(/\/desk\/issues\/\d+$/);
+  await editorPage.getByLabel("版名").fill("要闻");
+  await editorPage.getByRole("button", { name: "添加一个版" }).click();
+  await expect(editorPage.getByRole("link", { name: "01 要闻" })).toBeVisible();
+  const waiting = editorPage.getByTestId(`unplaced-${storyId}`);
+  await waiting.getByLabel("位置").selectOption("lead");
+  await waiting.getByRole("button", { name: "放到本版" }).click();
+  await expect(editorPage.getByTestId(`placed-${storyId}`)).toBeVisible();
+  await expect(editorPage.getByTestId("layout-preview")).toContainText(headline);
+
+  // Scheduled a minute ahead: not there for readers yet.
+  const due = shanghai(Date.now() + 70_000).local;
+  await editorPage.getByLabel(/定时出版/).fill(due);
+  await editorPage.getByRole("button", { name: "定时" }).click();
+  await expect(editorPage.getByTestId("issue-status")).toContainText("已定时");
+  expect((await reader.request.get(`/issues/${tomorrow}/1`)).status()).toBe(404);
+  expect((await reader.request.get(`/stories/${storyId}`)).status()).toBe(404);
+  await editorPage.close();
+
+  // Nobody acts; the minute passes; the reader finds it.
+  await expect
+    .poll(async () => (await reader.request.get(`/stories/${storyId}`)).status(), {
+      timeout: 150_000,
+      intervals: [5000],
+    })
+    .toBe(200);
+  await reader.goto(`/issues/${tomorrow}/1`);
+  await expect(reader.getByRole("heading", { level: 3, name: headline })).toBeVisible();
+  await reader.getByRole("heading", { level: 3, name: headline }).getByRole("link").click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(reader.locator(".story-body")).toContainText("两百余名职工参加区技能大赛。");
+
+  // The editor takes the issue down with a reason: gone from page, story URL, search and feed.
+  const editorAgain = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  await signInAndWait(editorAgain, editor.email, editor.password);
+  const db = testDb();
+  const issue = db.prepare("SELECT id, status FROM issues WHERE date = ?").get(tomorrow) as {
+    id: number;
+    status: string;
+  };
+  const audits = db
+    .prepare("SELECT actor_id FROM audit_events WHERE action = 'issue.publish' AND subject_id = ?")
+    .all(String(issue.id)) as { actor_id: number | null }[];
+  db.close();
+  expect(issue.status).toBe("published");
+  expect(audits).toEqual([{ actor_id: null }]);
+  await editorAgain.goto(`/desk/issues/${issue.id}`);
+  await editorAgain.getByLabel("撤下原因").fill("稿件中数据有误，需核实。");
+  await editorAgain.getByRole("button", { name: "撤下这一期" }).click();
+  await expect(editorAgain.getByTestId("issue-status")).toContainText("已撤下");
+
+  expect((await reader.request.get(`/stories/${storyId}`)).status()).toBe(404);
+  expect((await reader.request.get(`/issues/${tomorrow}/1`)).status()).toBe(404);
+  const search = await reader.request.get(`/search?q=${encodeURIComponent("职工技能大赛")}`);
+  expect(await search.text()).not.toContain(headline);
+  const feed = await reader.request.get("/feed.xml");
+  expect(await feed.text()).not.toContain(headline);
+});

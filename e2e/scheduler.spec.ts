@@ -1,0 +1,147 @@
+// The publishing clock with real server processes: an issue due while no server ran is
+// published at start, and two servers on one database publish a due issue exactly once.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+
+const ROOT = path.resolve(__dirname, "..");
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+function freshDatabase(name: string): string {
+  const dataDir = path.join(ROOT, "e2e", ".data", name);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
+  if (setup.status !== 0) throw new Error(setup.stderr.toString());
+  return dataDir;
+}
+
+/** A scheduled issue with one approved story, due `dueInMs` from now (negative: overdue). */
+function scheduleIssue(
+  dataDir: string,
+  date: string,
+  dueInMs: number,
+): { issueId: number; storyId: number } {
+  const db = new Database(path.join(dataDir, "masthead.db"));
+  const editor = db.prepare("SELECT id FROM users WHERE email = 'editor@masthead.local'").get() as {
+    id: number;
+  };
+  const now = Date.now();
+  const story = db
+    .prepare(
+      "INSERT INTO stories (headline, status, author_id, body_text) VALUES (?, 'approved', ?, '正文') RETURNING id",
+    )
+    .get(`定时稿件 ${date}`, editor.id) as { id: number };
+  const issue = db
+    .prepare(
+      "INSERT INTO issues (date, number, status, publish_at) VALUES (?, 99, 'scheduled', ?) RETURNING id",
+    )
+    .get(date, now + dueInMs) as { id: number };
+  const page = db
+    .prepare("INSERT INTO pages (issue_id, number, name) VALUES (?, 1, '要闻') RETURNING id")
+    .get(issue.id) as { id: number };
+  db.prepare(
+    "INSERT INTO placements (page_id, story_id, position, slot) VALUES (?, ?, 0, 'lead')",
+  ).run(page.id, story.id);
+  db.close();
+  return { issueId: issue.id, storyId: story.id };
+}
+
+function startServer(dataDir: string, port: number): ChildProcess {
+  return spawn(bin("next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "scheduler-test-secret",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+    },
+    stdio: "ignore",
+  });
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  for (let i = 0; i < 120; i += 1) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server on ${port} did not start`);
+}
+
+function issueState(dataDir: string, issueId: number) {
+  const db = new Database(path.join(dataDir, "masthead.db"), { readonly: true });
+  const issue = db
+    .prepare("SELECT status, published_at AS publishedAt FROM issues WHERE id = ?")
+    .get(issueId) as {
+    status: string;
+    publishedAt: number | null;
+  };
+  const events = db
+    .prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE action = 'issue.publish' AND subject_id = ?",
+    )
+    .get(String(issueId)) as { n: number };
+  const revisions = db
+    .prepare("SELECT count(*) AS n FROM story_revisions WHERE reason = 'publish'")
+    .get() as { n: number };
+  db.close();
+  return { ...issue, publishEvents: events.n, publishRevisions: revisions.n };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("an issue that fell due while no server ran is published when a server starts", async () => {
+  test.setTimeout(90_000);
+  const dataDir = freshDatabase("scheduler-restart");
+  const { issueId, storyId } = scheduleIssue(dataDir, "2030-01-02", -10 * 60 * 1000);
+  expect(issueState(dataDir, issueId).status).toBe("scheduled");
+  const server = startServer(dataDir, 3110);
+  try {
+    await waitForHealth(3110);
+    await expect
+      .poll(() => issueState(dataDir, issueId).status, { timeout: 15_000 })
+      .toBe("published");
+    const story = await fetch(`http://127.0.0.1:3110/stories/${storyId}`);
+    expect(story.status).toBe(200);
+    expect(await story.text()).toContain("定时稿件 2030-01-02");
+    const health = (await (await fetch("http://127.0.0.1:3110/api/health")).json()) as {
+      scheduler: { lastRunAt: string | null };
+    };
+    expect(health.scheduler.lastRunAt).not.toBeNull();
+  } finally {
+    server.kill("SIGTERM");
+  }
+});
+
+test("two servers on one database publish a due issue exactly once", async () => {
+  test.setTimeout(180_000);
+  const dataDir = freshDatabase("scheduler-two");
+  // Due a little after both servers are up, so both clocks race for it.
+  const { issueId } = scheduleIssue(dataDir, "2030-01-03", 20_000);
+  const first = startServer(dataDir, 3111);
+  const second = startServer(dataDir, 3112);
+  try {
+    await Promise.all([waitForHealth(3111), waitForHealth(3112)]);
+    await expect
+      .poll(() => issueState(dataDir, issueId).status, { timeout: 90_000, intervals: [1000] })
+      .toBe("published");
+    // Let both clocks tick past the due time at least once more.
+    await new Promise((r) => setTimeout(r, 32_000));
+    const state = issueState(dataDir, issueId);
+    expect(state.publishEvents).toBe(1);
+    expect(state.publishRevisions).toBe(1);
+    expect(state.publishedAt).not.toBeNull();
+  } finally {
+    first.kill("SIGTERM");
+    second.kill("SIGTERM");
+  }
+});
