@@ -71,8 +71,9 @@ export function listIssues(viewer: Actor, limit = 60): IssueSummary[] {
       status: issues.status,
       publishAt: issues.publishAt,
       publishedAt: issues.publishedAt,
-      pageCount: sql<number>`(SELECT count(*) FROM pages p WHERE p.issue_id = ${issues.id})`,
-      storyCount: sql<number>`(SELECT count(*) FROM placements pl JOIN pages p ON pl.page_id = p.id WHERE p.issue_id = ${issues.id})`,
+      // Written out in full: inside a subquery drizzle would render the column as a bare "id".
+      pageCount: sql<number>`(SELECT count(*) FROM pages p WHERE p.issue_id = "issues"."id")`,
+      storyCount: sql<number>`(SELECT count(*) FROM placements pl JOIN pages p ON pl.page_id = p.id WHERE p.issue_id = "issues"."id")`,
     })
     .from(issues)
     .orderBy(desc(issues.date))

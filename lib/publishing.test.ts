@@ -7,6 +7,7 @@ import {
   addPage,
   arrangePage,
   createIssue,
+  listIssues,
   placeStory,
   removePage,
   reorderPages,
@@ -210,5 +211,20 @@ describe("publishing", () => {
     expect(
       db().select().from(storyRevisions).where(eq(storyRevisions.reason, "correct")).all(),
     ).toHaveLength(1);
+  });
+});
+
+describe("the issues list", () => {
+  it("counts each issue's pages and placed stories", async () => {
+    const { editor, storyId } = await approvedStory("列表");
+    const { id: issueId } = createIssue(editor, { date: "2026-06-01" }, t0);
+    const page = addPage(editor, { issueId, name: "要闻", banner: null, editorId: null }, t0);
+    addPage(editor, { issueId, name: "文体", banner: null, editorId: null }, t0);
+    placeStory(editor, { pageId: page.id, storyId, slot: "lead" }, t0);
+    createIssue(editor, { date: "2026-06-02" }, t0);
+    expect(listIssues(editor).map((i) => [i.date, i.pageCount, i.storyCount])).toEqual([
+      ["2026-06-02", 0, 0],
+      ["2026-06-01", 2, 1],
+    ]);
   });
 });
