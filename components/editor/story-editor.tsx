@@ -152,11 +152,10 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     });
     setBusy(false);
     if (result.ok) {
-      setNotice({ kind: "ok", text: m.correctionPublished });
       setCorrecting(false);
       setPendingAction(null);
       setNote("");
-      router.refresh();
+      refreshWith(m.correctionPublished);
     } else {
       const field = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
       setNotice({ kind: "error", text: errorText(field ?? result.messageKey) });
@@ -190,11 +189,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     if (result.ok) {
       setPendingAction(null);
       setNote("");
-      setNotice({
-        kind: "ok",
-        text: action === "submit" ? m.submitted : messages.statuses[result.data.status],
-      });
-      router.refresh();
+      refreshWith(action === "submit" ? m.submitted : messages.statuses[result.data.status]);
     } else {
       const field = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
       setNotice({ kind: "error", text: errorText(field ?? result.messageKey) });

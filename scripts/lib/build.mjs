@@ -38,15 +38,18 @@ export function buildInputsHash() {
   return hash.digest("hex");
 }
 
-export function isBuildCurrent() {
+export function isBuildCurrent(inputs = buildInputsHash()) {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
   if (!fs.existsSync(HASH_FILE)) return false;
-  return fs.readFileSync(HASH_FILE, "utf8").trim() === buildInputsHash();
+  return fs.readFileSync(HASH_FILE, "utf8").trim() === inputs;
 }
 
 /** Run `next build` unless the current build already matches the sources. */
 export function buildIfNeeded({ force = false } = {}) {
-  if (!force && isBuildCurrent()) {
+  // Hash the sources as they are when the build starts: an edit made while it runs must make
+  // the next start build again, not be recorded as built.
+  const inputs = buildInputsHash();
+  if (!force && isBuildCurrent(inputs)) {
     console.log("▸ Build is up to date.");
     return;
   }
@@ -60,5 +63,5 @@ export function buildIfNeeded({ force = false } = {}) {
     console.error("✗ next build failed.");
     process.exit(result.status ?? 1);
   }
-  fs.writeFileSync(HASH_FILE, `${buildInputsHash()}\n`);
+  fs.writeFileSync(HASH_FILE, `${inputs}\n`);
 }

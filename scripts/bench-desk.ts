@@ -1,0 +1,323 @@
+// Newsroom benchmarks (`npm run bench:desk`): a save of a 20,000-character story with
+// 10,000 stories in the database (server-side, p95); the review queue and the issue layout
+// pages with 100,000 stories (server render over HTTP, p95); opening a 20,000-character story
+// in Chromium (editor ready) and the latency of each keystroke. Prints a Markdown section.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import Database from "better-sqlite3";
+
+const ROOT = path.resolve(__dirname, "..");
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+const PORT = 3500;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const SENTENCES = [
+  "全国总工会到东城区调研“县级工会加强年”专项工作，通过实地查看、听取汇报、座谈交流等形式开展全面调研。",
+  "调研组一行先后实地走访了街道总工会所属职工之家，并听取了相关负责人关于本级工会工作的情况汇报。",
+  "近年来，区总工会强化职工思想引领，加强区街两级工会领导班子和干部队伍建设，不断加强阵地建设。",
+  "要聚焦痛点问题，突出重点抓好“产改”工作，针对职工素质技能提升、成长成才、薪资增长等问题找准突破方向。",
+];
+
+function paragraphs(chars: number): string[] {
+  const out: string[] = [];
+  let total = 0;
+  let i = 0;
+  while (total < chars) {
+    const p = `${SENTENCES[i % SENTENCES.length]}${SENTENCES[(i + 1) % SENTENCES.length]}`;
+    out.push(p);
+    total += p.length;
+    i += 1;
+  }
+  return out;
+}
+
+function doc(paras: string[]) {
+  return {
+    type: "doc",
+    content: paras.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function fmt(ms: number): string {
+  return `${ms.toFixed(1)} ms`;
+}
+
+/** Fill a fresh, migrated and seeded database with `count` stories in bulk. */
+function fillDatabase(dataDir: string, count: number): void {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
+  if (setup.status !== 0) throw new Error(setup.stderr.toString());
+  const db = new Database(path.join(dataDir, "masthead.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const reporter = db
+    .prepare("SELECT id FROM users WHERE email = 'reporter@masthead.local'")
+    .get() as { id: number };
+  const insert = db.prepare(
+    "INSERT INTO stories (headline, status, author_id, body, body_text, char_count, submitted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const statuses = ["draft", "submitted", "approved", "published", "returned", "spiked"];
+  const body = paragraphs(800);
+  const bodyJson = JSON.stringify(doc(body));
+  const bodyText = body.join("\n");
+  const start = Date.now() - count * 60_000;
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const status = statuses[i % statuses.length] ?? "draft";
+      const at = start + i * 60_000;
+      insert.run(
+        `基准稿件 ${i}`,
+        status,
+        reporter.id,
+        bodyJson,
+        bodyText,
+        bodyText.length,
+        status === "submitted" ? at : null,
+        at,
+        at,
+      );
+    }
+  })();
+  db.close();
+}
+
+async function measureSave(dataDir: string): Promise<{ p50: number; p95: number; n: number }> {
+  process.env.DATA_DIR = dataDir;
+  const { db } = await import("@/db/client");
+  const { users } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const { createStory, saveStory } = await import("@/lib/stories");
+  const row = db().select().from(users).where(eq(users.email, "reporter@masthead.local")).get();
+  if (!row) throw new Error("no reporter");
+  const viewer = { id: row.id, role: row.role, displayName: row.displayName };
+  const story = createStory(viewer, { headline: "两万字长稿", kind: "news" }, new Date());
+  const base = paragraphs(20_000);
+  let version = story.version;
+  const times: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const paras = [...base];
+    paras[i % paras.length] = `${paras[i % paras.length]}（第${i}次修改）`;
+    const fields = {
+      kind: "news" as const,
+      kicker: null,
+      headline: "两万字长稿",
+      subheadline: null,
+      byline: {
+        dateline: "本报讯",
+        agency: null,
+        reporters: ["边磊"],
+        correspondents: [],
+        photographers: [],
+        credit: null,
+      },
+      body: doc(paras),
+    };
+    const t = performance.now();
+    const result = saveStory(
+      viewer,
+      { storyId: story.id, baseVersion: version, fields },
+      new Date(),
+    );
+    times.push(performance.now() - t);
+    if (!result.ok) throw new Error("unexpected conflict");
+    version = result.version;
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
+}
+
+function startServer(dataDir: string): ChildProcess {
+  return spawn(bin("next"), ["start", "-p", String(PORT)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "bench-secret",
+      NEXTAUTH_URL: BASE,
+    },
+    stdio: "ignore",
+  });
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    if (
+      await fetch(`${BASE}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+/** Sign in through next-auth's credentials endpoint; returns the session cookie header. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password: "masthead-demo", json: "true" }),
+  });
+  const session = (response.headers.getSetCookie?.() ?? [])
+    .map((c) => c.split(";")[0])
+    .filter((c) => c?.includes("session-token"));
+  if (session.length === 0) throw new Error("sign-in failed");
+  return session.join("; ");
+}
+
+async function measurePage(
+  url: string,
+  cookie: string,
+  runs = 60,
+): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i += 1)
+    await fetch(url, { headers: { Cookie: cookie } }).then((r) => r.text());
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    const response = await fetch(url, { headers: { Cookie: cookie } });
+    await response.text();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    times.push(performance.now() - t);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function measureEditor(
+  cookie: string,
+  storyId: number,
+): Promise<{ ready: number; keyP50: number; keyP95: number }> {
+  const executablePath = fs.existsSync(chromium.executablePath())
+    ? undefined
+    : "/usr/lib/chromium/chromium";
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+  const context = await browser.newContext();
+  const [name, value] = cookie.split("=");
+  await context.addCookies([
+    { name: name ?? "", value: value ?? "", domain: "127.0.0.1", path: "/" },
+  ]);
+  const page = await context.newPage();
+  // Warm the route once, then measure a cold page load of the editor.
+  await page.goto(`${BASE}/desk/stories/${storyId}`);
+  await page.locator(".ProseMirror[contenteditable=true]").waitFor();
+  const readyTimes: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t = Date.now();
+    await page.goto(`${BASE}/desk/stories/${storyId}`);
+    await page.locator(".ProseMirror[contenteditable=true]").waitFor();
+    readyTimes.push(Date.now() - t);
+  }
+  await page.locator(".ProseMirror").click();
+  await page.keyboard.press("Control+End");
+  await page.evaluate(() => {
+    const w = window as unknown as { keyLatencies: number[] };
+    w.keyLatencies = [];
+    document.addEventListener(
+      "keydown",
+      () => {
+        const start = performance.now();
+        requestAnimationFrame(() =>
+          setTimeout(() => w.keyLatencies.push(performance.now() - start), 0),
+        );
+      },
+      true,
+    );
+  });
+  await page.keyboard.type("abcdefghijklmnopqrstuvwxyz".repeat(8), { delay: 30 });
+  const latencies = await page.evaluate(
+    () => (window as unknown as { keyLatencies: number[] }).keyLatencies,
+  );
+  await browser.close();
+  return {
+    ready: percentile(readyTimes, 50),
+    keyP50: percentile(latencies, 50),
+    keyP95: percentile(latencies, 95),
+  };
+}
+
+async function main(): Promise<void> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-bench-"));
+  const lines: string[] = [];
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  lines.push(
+    "## Newsroom",
+    "",
+    `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${cpu}) · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · \`npm run bench:desk\``,
+    "",
+  );
+
+  const small = path.join(base, "10k");
+  fillDatabase(small, 10_000);
+  const save = await measureSave(small);
+  lines.push(
+    `- Save of a 20,000-character story with 10,000 stories in the database (lib/stories saveStory: sanitize, validate, compare-and-set, revision, audit; synchronous=FULL): p50 ${fmt(save.p50)}, **p95 ${fmt(save.p95)}** over ${save.n} saves (target < 30 ms).`,
+  );
+
+  const large = path.join(base, "100k");
+  fillDatabase(large, 100_000);
+  const server = startServer(large);
+  try {
+    await waitForServer();
+    const editorCookie = await signIn("editor@masthead.local");
+    const review = await measurePage(`${BASE}/desk/review`, editorCookie);
+    lines.push(
+      `- \`/desk/review\` with 100,000 stories (full server render over loopback): p50 ${fmt(review.p50)}, **p95 ${fmt(review.p95)}** (target < 50 ms).`,
+    );
+    const layoutDb = new Database(path.join(large, "masthead.db"));
+    const issue = layoutDb.prepare("SELECT id FROM issues LIMIT 1").get() as { id: number };
+    const reporterRow = layoutDb
+      .prepare("SELECT id FROM users WHERE email = 'reporter@masthead.local'")
+      .get() as { id: number };
+    const longStory = layoutDb
+      .prepare(
+        "INSERT INTO stories (headline, status, author_id, body, body_text, char_count) VALUES ('两万字长稿', 'draft', ?, ?, ?, 20000) RETURNING id",
+      )
+      .get(
+        reporterRow.id,
+        JSON.stringify(doc(paragraphs(20_000))),
+        paragraphs(20_000).join("\n"),
+      ) as { id: number };
+    layoutDb.close();
+    const layout = await measurePage(`${BASE}/desk/issues/${issue.id}`, editorCookie);
+    lines.push(
+      `- \`/desk/issues/<id>\` (layout with preview) with 100,000 stories: p50 ${fmt(layout.p50)}, **p95 ${fmt(layout.p95)}** (target < 50 ms).`,
+    );
+    const reporterCookie = await signIn("reporter@masthead.local");
+    const editor = await measureEditor(reporterCookie, longStory.id);
+    lines.push(
+      `- Opening a 20,000-character story in Chromium until the editor accepts typing: **${editor.ready} ms** median of 5 loads (target < 1 s).`,
+    );
+    lines.push(
+      `- Keystroke latency in that story (keydown → next frame painted): p50 ${fmt(editor.keyP50)}, **p95 ${fmt(editor.keyP95)}** over 208 keys (target < 16 ms).`,
+    );
+  } finally {
+    server.kill("SIGTERM");
+  }
+  fs.rmSync(base, { recursive: true, force: true });
+  console.log(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
