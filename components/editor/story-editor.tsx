@@ -60,6 +60,22 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     (key: string) => lookup(messages as Dictionary, `errors.${key}`),
     [messages],
   );
+  const flashKey = `masthead:notice:${story.id}`;
+
+  // A workflow step reloads the page's data and remounts the editor; its message survives that.
+  useEffect(() => {
+    const flash = window.sessionStorage.getItem(flashKey);
+    if (flash) {
+      window.sessionStorage.removeItem(flashKey);
+      setNotice({ kind: "ok", text: flash });
+    }
+  }, [flashKey]);
+
+  function refreshWith(message: string) {
+    window.sessionStorage.setItem(flashKey, message);
+    setNotice({ kind: "ok", text: message });
+    router.refresh();
+  }
 
   const editor = useEditor({
     extensions: EDITOR_EXTENSIONS,
