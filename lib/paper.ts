@@ -106,7 +106,7 @@ function listPageStories(issueId: number, pageNumber: number, onlyPublished = tr
       and(
         eq(pages.issueId, issueId),
         eq(pages.number, pageNumber),
-        eq(stories.status, "published"),
+        onlyPublished ? eq(stories.status, "published") : undefined,
       ),
     )
     .orderBy(asc(placements.position))

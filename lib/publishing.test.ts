@@ -9,6 +9,7 @@ import {
   createIssue,
   listIssues,
   placeStory,
+  previewPage,
   removePage,
   reorderPages,
   suggestIssueNumber,
@@ -226,5 +227,24 @@ describe("the issues list", () => {
       ["2026-06-02", 0, 0],
       ["2026-06-01", 2, 1],
     ]);
+  });
+});
+
+describe("the layout preview", () => {
+  it("shows a page's stories before the issue is published, in order and by slot", async () => {
+    const { editor, storyId } = await approvedStory("预览头条");
+    const second = await approvedStory("预览图片");
+    const { id: issueId } = createIssue(editor, { date: "2026-06-10" }, t0);
+    const page = addPage(editor, { issueId, name: "要闻", banner: "通栏", editorId: null }, t0);
+    placeStory(editor, { pageId: page.id, storyId, slot: "lead" }, t0);
+    placeStory(editor, { pageId: page.id, storyId: second.storyId, slot: "photo" }, t0);
+    const preview = previewPage(editor, issueId, 1);
+    expect(preview?.stories.map((s) => [s.headline, s.slot])).toEqual([
+      ["预览头条", "lead"],
+      ["预览图片", "photo"],
+    ]);
+    expect(getPageView("2026-06-10", 1)).toBeNull();
+    const { reporter } = await newsroom();
+    expect(() => previewPage(reporter, issueId, 1)).toThrow(expect.objectContaining({ code: "forbidden" }));
   });
 });
