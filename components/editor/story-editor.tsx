@@ -308,7 +308,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
           <select
             id="field-kind"
             value={fields.kind}
-            disabled={!canEdit}
+            disabled={!canEdit && !correcting}
             onChange={(e) => updateField("kind", e.target.value as EditorFields["kind"])}
             className={input}
           >

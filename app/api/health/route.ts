@@ -8,8 +8,17 @@ export const dynamic = "force-dynamic";
 export function GET() {
   try {
     db().get(sql`select 1`);
+    const scheduler = getSchedulerStatus();
     return Response.json(
-      { ok: true, database: "ok" },
+      {
+        ok: true,
+        database: "ok",
+        scheduler: {
+          running: scheduler.running,
+          lastRunAt: scheduler.lastRunAt ? new Date(scheduler.lastRunAt).toISOString() : null,
+          lastError: scheduler.lastError,
+        },
+      },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch {
