@@ -1,0 +1,217 @@
+// Bylines where print puts them: leading the first paragraph, on their own line, at the end.
+import type { Byline } from "@/db/schema";
+import { fold } from "./fold";
+import { hasRole, isName, type NameRoles, parseNameRoles } from "./names";
+
+/** What one byline-bearing piece of text contributed; merged into the story's byline. */
+export type BylinePart = Partial<Omit<Byline, keyof NameRoles>> &
+  Partial<NameRoles> & { isPhotoCredit?: boolean };
+
+export function emptyByline(): Byline {
+  return { dateline: null, reporters: [], correspondents: [], photographers: [] };
+}
+
+/** Adds a part to a byline; the first dateline and agency win, names accumulate in order. */
+export function mergeByline(byline: Byline, part: BylinePart): Byline {
+  const merged: Byline = {
+    dateline: byline.dateline ?? part.dateline ?? null,
+    reporters: [...byline.reporters, ...(part.reporters ?? [])],
+    correspondents: [...byline.correspondents, ...(part.correspondents ?? [])],
+    photographers: [...byline.photographers, ...(part.photographers ?? [])],
+  };
+  const agency = byline.agency ?? part.agency;
+  const credit = byline.credit ?? part.credit;
+  // Key order follows the fixture: dateline, agency, the name lists, credit. Agency and
+  // credit are left out when absent, as Byline marks them optional.
+  return {
+    dateline: merged.dateline,
+    ...(agency ? { agency } : {}),
+    reporters: merged.reporters,
+    correspondents: merged.correspondents,
+    photographers: merged.photographers,
+    ...(credit ? { credit } : {}),
+  };
+}
+
+const AGENCIES =
+  "新华社|中新社|中国新闻社|新华网|中新网|人民网|央视网|央广网|国际在线|光明网|法新社|路透社|美联社|共同社|塔斯社|韩联社|合众国际社";
+const DATE = "\\d{1,2}月\\d{1,2}日";
+
+// 本报讯, 本报北京2月17日讯, 本报北京2月17日电, 新华社北京2月17日电, 据新华社电, 中新社…电.
+// A generic …社 only counts with a date before 电, so 合作社…用电 is never a dateline.
+const LEAD_DATELINE = new RegExp(
+  [
+    `^(?:本报(?:\\p{Script=Han}{0,8}?(?:${DATE})?)?[讯电])`,
+    `^(?:本报(?:综合)?消息)`,
+    `^(?:据)?(?:${AGENCIES})(?:\\p{Script=Han}{0,8}?(?:${DATE})?)?电`,
+    `^(?:据)?\\p{Script=Han}{1,4}社\\p{Script=Han}{0,8}?${DATE}电`,
+  ].join("|"),
+  "u",
+);
+const AGENCY_IN = new RegExp(`^据?(${AGENCIES}|\\p{Script=Han}{1,4}社)`, "u");
+
+const PHOTO_TAIL = /\s*(?:摄影报道|图片报道|摄影|[/／]?摄|供图)\s*$/u;
+const REPORT_TAIL = /\s*报道\s*$/u;
+
+function namesPart(text: string, photo: boolean): BylinePart | null {
+  const roles = parseNameRoles(text, photo);
+  return roles ? { ...roles } : null;
+}
+
+/**
+ * A byline leading a paragraph: 本报讯（记者 X 通讯员 Y）, 新华社北京2月17日电（记者 X）,
+ * 本報訊(記者 X), or a bare （记者 X）. Returns the byline and the paragraph without it.
+ */
+export function parseLeadByline(paragraph: string): { part: BylinePart; rest: string } | null {
+  const folded = fold(paragraph);
+  const head = folded.match(LEAD_DATELINE);
+  let cursor = 0;
+  const part: BylinePart = {};
+  if (head) {
+    part.dateline = paragraph.slice(0, head[0].length).trim();
+    const agency = folded.match(AGENCY_IN);
+    if (agency?.[1] && !folded.startsWith("本报"))
+      part.agency = paragraph.slice(
+        folded.indexOf(agency[1]),
+        folded.indexOf(agency[1]) + agency[1].length,
+      );
+    cursor = head[0].length;
+  }
+  const afterHead = folded.slice(cursor);
+  const paren = afterHead.match(/^\s*（([^（）]{1,60})）/u);
+  if (paren?.[1] !== undefined) {
+    const inner = paragraph.slice(cursor).slice(paren[0].indexOf("（") + 1, paren[0].length - 1);
+    const names = namesPart(inner.replace(REPORT_TAIL, ""), false);
+    // Without a dateline a leading parenthesis is only a byline when it names a role;
+    // （总部） or （上接第一版） are text.
+    if (names && (head || hasRole(inner))) {
+      Object.assign(part, names);
+      cursor += paren[0].length;
+    } else if (!head) return null;
+  } else if (!head) return null;
+  const rest = paragraph
+    .slice(cursor)
+    .replace(/^[\s：:　]+/u, "")
+    .trim();
+  return { part, rest };
+}
+
+// "By JOHN SMITH and MARY JONES", "By Jane Doe, Staff Writer", "Photo by X".
+const BY_LINE = /^By\s+(.{2,80})$/u;
+const PHOTO_BY = /^(?:Photos?|Photographs?|Pictures?)\s+by\s+(.{2,80})$/iu;
+const ENGLISH_AGENCIES =
+  /^(?:The\s+)?(Associated Press|United Press(?: International)?|Reuters|Agence France-Presse|AP|UPI|AFP)(?:\s+Writer)?$/u;
+const ENGLISH_ROLE_LINE =
+  /^(?:(?:Staff|Special|Our Own|Foreign|Political|Chief)\s+)?(?:Writer|Correspondent|Reporter|Editor)(?:\s+of\s+The\s+.{2,40})?$|^Special to (?:The|the)\s+.{2,40}$/u;
+
+function englishNames(text: string): string[] {
+  return text
+    .replace(
+      /,\s*(?:Staff|Special|Our|Foreign|Political|Chief)?\s*(?:Writer|Correspondent|Reporter|Editor).*$/u,
+      "",
+    )
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/u)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+}
+
+/**
+ * A line that is nothing but a byline or a credit: 本报记者 X, 记者李铮 通讯员王飞, 文/X 图/Y,
+ * 通讯员 刘淑青 摄影报道, X 摄, 新华社记者 X, By JOHN SMITH, Photo by X, Staff Correspondent.
+ */
+export function parseBylineLine(line: string): BylinePart | null {
+  const text = line.replace(/^[\s■□●○◆◇▲△★☆◎※▶►]+/u, "").trim();
+  if (text.length === 0 || text.length > 60) return null;
+  const by = text.match(BY_LINE);
+  if (by?.[1]) {
+    const names = englishNames(by[1]);
+    return names.length > 0 && names.every(isName) ? { reporters: names } : null;
+  }
+  const photoBy = text.match(PHOTO_BY);
+  if (photoBy?.[1]) {
+    const names = englishNames(photoBy[1]);
+    return names.every(isName) ? { photographers: names, credit: text, isPhotoCredit: true } : null;
+  }
+  const agency = text.match(ENGLISH_AGENCIES);
+  if (agency?.[1]) return { agency: agency[1] };
+  if (ENGLISH_ROLE_LINE.test(text)) return {};
+
+  const folded = fold(text);
+  const photo = PHOTO_TAIL.test(folded);
+  let core = photo ? text.slice(0, folded.replace(PHOTO_TAIL, "").length) : text;
+  core = core.slice(0, fold(core).replace(REPORT_TAIL, "").length);
+  if (!photo && !hasRole(core)) return null;
+  const names = namesPart(core, photo);
+  if (!names) return null;
+  const part: BylinePart = { ...names };
+  const agencyRole = fold(core).match(/^(\p{Script=Han}{1,4}社)记者/u);
+  if (agencyRole?.[1]) part.agency = core.slice(0, agencyRole[1].length);
+  if (photo) {
+    part.credit = text;
+    part.isPhotoCredit = true;
+  }
+  return part;
+}
+
+const TERMINAL_BEFORE = /[。！？!?…”’"」』]$/u;
+
+/**
+ * A byline closing the last paragraph: …问题。（李铮）, …。(记者 李铮 通讯员 王飞),
+ * …。（据新华社）, a name glued to the last sentence (…问题。李铮), or a credit
+ * (…开业了。本报记者 盛丽 摄). Returns the byline and the paragraph without it.
+ */
+export function parseTrailingByline(paragraph: string): { part: BylinePart; rest: string } | null {
+  const folded = fold(paragraph).trimEnd();
+  const paren = folded.match(/（([^（）]{1,40})）$/u);
+  if (paren?.[1] !== undefined && paren.index !== undefined) {
+    const before = folded.slice(0, paren.index).trimEnd();
+    const inner = paragraph.slice(paren.index + 1, paren.index + 1 + paren[1].length);
+    const rest = paragraph.slice(0, before.length).trimEnd();
+    const agency = fold(inner).match(new RegExp(`^据?(${AGENCIES})电?$`, "u"));
+    if (agency) return { part: { agency: inner.replace(/^据/u, "").replace(/电$/u, "") }, rest };
+    const photo = PHOTO_TAIL.test(fold(inner));
+    const core = photo ? inner.slice(0, fold(inner).replace(PHOTO_TAIL, "").length) : inner;
+    const names = namesPart(core, photo);
+    if (names && (hasRole(core) || TERMINAL_BEFORE.test(before))) {
+      return { part: { ...names, ...(photo ? { credit: inner, isPhotoCredit: true } : {}) }, rest };
+    }
+    return null;
+  }
+  // A credit or names after the last full stop; only a short tail that is all names.
+  const tail = folded.match(/([。！？!?”」』])\s*([^。！？!?”」』]{2,30})$/u);
+  if (tail?.[1] === undefined || tail[2] === undefined || tail.index === undefined) return null;
+  const start = tail.index + tail[1].length;
+  const tailText = paragraph.slice(start).trim();
+  const rest = paragraph.slice(0, start).trimEnd();
+  if (rest.length < 10) return null;
+  const foldedTail = fold(tailText);
+  const photo = PHOTO_TAIL.test(foldedTail);
+  if (photo || hasRole(tailText)) {
+    const line = parseBylineLine(tailText);
+    return line ? { part: line, rest } : null;
+  }
+  const names = tailText.split(/[\s、]+/u);
+  if (names.length <= 3 && names.every((n) => /^\p{Script=Han}{2,3}$/u.test(n))) {
+    return { part: { reporters: names }, rest };
+  }
+  return null;
+}
+
+const MONTH =
+  "(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.?|January|February|March|April|May|June|July|August|September|October|November|December";
+// RALEIGH, Feb. 19.—, WASHINGTON (AP) —, LONDON, March 3 (Reuters) -, RALEIGH, N.C., Feb. 19 —
+const ENGLISH_DATELINE = new RegExp(
+  `^([A-Z][A-Z.'’-]{2,}(?:\\s+[A-Z][A-Z.'’-]+)*(?:,\\s*[A-Z][A-Za-z.]+(?:\\s+[A-Z][A-Za-z.]+)?)?(?:,\\s*(?:${MONTH})\\s+\\d{1,2})?)\\.?\\s*(?:\\(([A-Za-z. ]{2,24})\\))?\\s*(?:—|–|--|-)\\s*`,
+  "u",
+);
+
+/** An English dateline leading the first paragraph; the agency in parentheses when given. */
+export function parseEnglishDateline(paragraph: string): { part: BylinePart; rest: string } | null {
+  const match = paragraph.match(ENGLISH_DATELINE);
+  if (!match?.[1]) return null;
+  const rest = paragraph.slice(match[0].length).trim();
+  if (rest.length === 0 || !/^[A-Z"“‘'0-9]/u.test(rest)) return null;
+  const part: BylinePart = { dateline: match[1].replace(/[.,\s]+$/u, "") };
+  if (match[2]) part.agency = match[2].trim();
+  return { part, rest };
+}

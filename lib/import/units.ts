@@ -1,0 +1,132 @@
+// The page text cut into units (one printed line, or one wrapped paragraph) with a first reading.
+
+import { type BylinePart, parseBylineLine, parseLeadByline } from "./bylines";
+import { isChrome } from "./chrome";
+import { isMostlyHan } from "./fold";
+import { isHeadingLike, isSectionLabel } from "./headings";
+import { endsSentence, joinBroken } from "./paragraphs";
+import type { AnnotatedLine } from "./types";
+
+export type UnitKind = "label" | "heading" | "byline" | "body";
+
+export type Unit = {
+  text: string;
+  kind: UnitKind;
+  /** Indexes of the source lines this unit covers. */
+  lines: number[];
+  /** Blank lines between this unit and the previous one. */
+  blankBefore: number;
+  indented: boolean;
+  byline?: BylinePart;
+};
+
+function classify(text: string): Pick<Unit, "kind" | "byline"> {
+  if (isSectionLabel(text)) return { kind: "label" };
+  const byline = parseBylineLine(text);
+  if (byline) return { kind: "byline", byline };
+  if (parseLeadByline(text)) return { kind: "body" };
+  return { kind: isHeadingLike(text) ? "heading" : "body" };
+}
+
+/** Whether a body unit opens a story with a dateline or byline (本报讯…, 新华社…电). */
+export function opensWithDateline(unit: Unit): boolean {
+  if (unit.kind !== "body") return false;
+  const lead = parseLeadByline(unit.text);
+  return lead?.part.dateline != null;
+}
+
+/** Source lines with blanks and furniture marked, and the rest as units in order. */
+export function readUnits(text: string): { annotations: AnnotatedLine[]; units: Unit[] } {
+  const source = text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
+  const annotations: AnnotatedLine[] = source.map((line) => ({ text: line, role: "blank" }));
+  const units: Unit[] = [];
+  let blanks = 0;
+  source.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed.length === 0) {
+      blanks += 1;
+      return;
+    }
+    const annotation = annotations[index];
+    if (isChrome(trimmed)) {
+      if (annotation) annotation.role = "chrome";
+      return;
+    }
+    units.push({
+      text: trimmed,
+      lines: [index],
+      blankBefore: blanks,
+      indented: /^[\s\u3000]{2,}/u.test(line),
+      ...classify(trimmed),
+    });
+    blanks = 0;
+  });
+  return { annotations, units };
+}
+
+/**
+ * Whether the text is hard-wrapped at a column width (most long lines stop mid-sentence),
+ * as text taken from a print PDF is; e-paper text has one line per paragraph.
+ */
+function isWrapped(units: Unit[]): boolean {
+  const long = units.filter((u) => u.kind === "body" && u.text.length >= 20);
+  if (long.length < 4) return false;
+  const open = long.filter((u) => !endsSentence(u.text)).length;
+  return open / long.length > 0.5;
+}
+
+function usesIndent(units: Unit[]): boolean {
+  const body = units.filter((u) => u.kind === "body");
+  return body.length >= 4 && body.filter((u) => u.indented).length / body.length >= 0.3;
+}
+
+/** Whether a story starts at or after `from` once any display lines are passed. */
+export function storyStartsAt(units: readonly Unit[], from: number): boolean {
+  let k = from;
+  while (units[k]?.kind === "heading") k += 1;
+  const next = units[k];
+  if (!next) return false;
+  return next.kind === "byline" || opensWithDateline(next);
+}
+
+/**
+ * Puts paragraphs broken at column and page ends back together: a body unit that does not
+ * end a sentence takes the next unit as its continuation, even one short enough to look
+ * like a headline, unless a story visibly starts there (a dateline or byline follows).
+ * Hard-wrapped text also joins lines of one block that are not indented.
+ */
+export function joinBrokenParagraphs(units: Unit[]): Unit[] {
+  const wrapped = isWrapped(units);
+  const indent = usesIndent(units);
+  const out: Unit[] = [];
+  units.forEach((unit, i) => {
+    const prev = out[out.length - 1];
+    if (prev?.kind === "body" && !opensWithDateline(unit)) {
+      const open = !endsSentence(prev.text);
+      const sameBlock = wrapped && unit.blankBefore === 0 && !(indent && unit.indented);
+      const continues =
+        unit.kind === "body" ||
+        (unit.kind === "heading" && (open || sameBlock) && !storyStartsAt(units, i));
+      if (continues && (open || sameBlock)) {
+        prev.text = joinBroken(prev.text, unit.text);
+        prev.lines.push(...unit.lines);
+        return;
+      }
+    }
+    // A heading-like line followed in the same block by lowercase text is the first line of
+    // a wrapped English paragraph, not a headline.
+    const next = units[i + 1];
+    if (
+      unit.kind === "heading" &&
+      !isMostlyHan(unit.text) &&
+      next?.kind === "body" &&
+      next.blankBefore === 0 &&
+      /^[a-z]/u.test(next.text)
+    ) {
+      out.push({ ...unit, kind: "body", lines: [...unit.lines] });
+      return;
+    }
+    out.push({ ...unit, lines: [...unit.lines] });
+  });
+  return out;
+}
