@@ -68,7 +68,9 @@ const LEGAL_NOTICE =
 export function isChrome(line: string): boolean {
   const folded = fold(line).trim();
   if (folded.length === 0) return false;
-  if (CHROME_PATTERNS.some((pattern) => pattern.test(folded))) return true;
+  const raw = line.trim();
+  // Folding turns ASCII ":" and "," full-width, which URLs and counts (1,203) keep ASCII.
+  if (CHROME_PATTERNS.some((pattern) => pattern.test(folded) || pattern.test(raw))) return true;
   if (folded.length <= 80 && LEGAL_NOTICE.test(folded)) return true;
   const words = folded.split(/[\s|｜/·•]+/u).filter((w) => w.length > 0);
   return (

@@ -123,18 +123,23 @@ export function stripDash(line: string): string {
 
 export type Deck = { kicker: string | null; headline: string; subheadline: string | null };
 
+// A kicker often leads into the headline: it ends in a colon, or in a verb of saying
+// (…调研时强调 / 坚持以职工为中心…), the headline being what was said.
+const LEADS_IN = /(?:[：:]|强调|指出|表示|要求|提出|寄语|勉励|号召|宣布|说)$/u;
+
 /**
  * Kicker, headline and subheadline from the display lines above a story, in print order.
- * One line is the headline. Two lines are headline and subheadline, unless the first ends
- * in a colon (a kicker leading into the headline). Three are kicker, headline, subheadline.
- * More: the first is the kicker, the second the headline, the rest the subheadline.
+ * One line is the headline. Two lines are headline and subheadline, unless the first leads
+ * into the second (a colon, a verb of saying), which makes it a kicker. Three are kicker,
+ * headline, subheadline. More: the first is the kicker, the second the headline, the rest
+ * the subheadline.
  */
 export function splitDeck(lines: string[]): Deck {
   const clean = lines.map((l) => l.trim());
   const [first = "", second, third] = clean;
   if (clean.length === 1) return { kicker: null, headline: first, subheadline: null };
   if (clean.length === 2 && second !== undefined) {
-    if (/[：:]$/u.test(first) && !startsWithDash(second)) {
+    if (LEADS_IN.test(first) && !startsWithDash(second)) {
       return { kicker: first, headline: second, subheadline: null };
     }
     return { kicker: null, headline: first, subheadline: stripDash(second) };

@@ -10,7 +10,11 @@ const ENGLISH_TERMINAL = new RegExp(`[.!?][${CLOSERS}]*$`, "u");
 
 /** Whether a paragraph ends a sentence, so that what follows starts a new paragraph. */
 export function endsSentence(text: string): boolean {
-  const trimmed = fold(text).trimEnd();
+  // A signature or note in brackets after the last full stop (…讲座。（王敏）, …。（完）)
+  // closes the paragraph as the full stop does.
+  const trimmed = fold(text)
+    .trimEnd()
+    .replace(/([。！？!?…”])\s*（[^（）]{1,24}）$/u, "$1");
   if (CJK_TERMINAL.test(trimmed)) return true;
   if (ENGLISH_TERMINAL.test(trimmed)) return !ABBREVIATION.test(trimmed.replace(/[”’"')]+$/u, ""));
   return false;

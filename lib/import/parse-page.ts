@@ -161,7 +161,8 @@ export function readPage(text: string): PageReading {
     const part = parseBylineLine(run.map((u) => u.text).join(" "));
     return part?.isPhotoCredit ? part : null;
   };
-  // A short run of paragraphs closed by a photo credit is a photo story of its own.
+  // A short run of paragraphs closed by a photo credit (on its own lines, or glued to the
+  // caption's last sentence) is a photo story of its own.
   const photoStoryAhead = (from: number): boolean => {
     let k = from;
     let count = 0;
@@ -169,12 +170,17 @@ export function readPage(text: string): PageReading {
       k += 1;
       count += 1;
     }
-    return count > 0 && photoCreditOf(bylineRun(k)) !== null;
+    if (count === 0) return false;
+    if (photoCreditOf(bylineRun(k)) !== null) return true;
+    const caption = units[k - 1]?.text ?? "";
+    return parseTrailingByline(caption)?.part.isPhotoCredit === true;
   };
   const startsNewStory = (group: Unit[], after: number): boolean => {
     const draft = current as Draft | null;
     if (!draft || draft.closed || draft.paragraphs.length === 0) return true;
     if (draft.kind === "editors_note") return true;
+    // A story signed at its end (…。（王敏）) is over; what follows is the next one.
+    if (parseTrailingByline(draft.paragraphs[draft.paragraphs.length - 1] ?? "")) return true;
     const next = units[after];
     if (next?.kind === "byline" && !photoCreditOf(bylineRun(after))) return true;
     if (next && opensWithDateline(next)) return true;
@@ -191,6 +197,7 @@ export function readPage(text: string): PageReading {
     if (unit.kind === "label") {
       const note = editorsNoteLabel(unit.text);
       if (note) {
+        section = null;
         const draft = start();
         draft.kind = "editors_note";
         draft.labelOnly = true;
@@ -267,7 +274,9 @@ export function readPage(text: string): PageReading {
     // Body text.
     const note = editorsNoteLabel(unit.text);
     if (note) {
+      section = null;
       const draft = current?.labelOnly && current.paragraphs.length === 0 ? current : start();
+      draft.section = null;
       draft.kind = "editors_note";
       draft.labelOnly = false;
       draft.deck ??= { kicker: null, headline: note, subheadline: null };

@@ -3,7 +3,7 @@
 import { type BylinePart, parseBylineLine, parseLeadByline } from "./bylines";
 import { isChrome } from "./chrome";
 import { isMostlyHan } from "./fold";
-import { isHeadingLike, isSectionLabel } from "./headings";
+import { editorsNoteLabel, isHeadingLike, isSectionLabel } from "./headings";
 import { endsSentence, joinBroken } from "./paragraphs";
 import type { AnnotatedLine } from "./types";
 
@@ -89,6 +89,20 @@ export function storyStartsAt(units: readonly Unit[], from: number): boolean {
   return next.kind === "byline" || opensWithDateline(next);
 }
 
+// A letter's salutation (编辑同志：) is a paragraph of its own, not a sentence cut short.
+function isSalutation(text: string): boolean {
+  return /^.{1,12}[：:]$/u.test(text.trim());
+}
+
+// A short line ending in a colon right above a headline and a dateline is a kicker leading
+// into the headline (春节前后送温暖： / 两万余名困难职工获帮扶), not a sentence.
+function isLeadInKicker(units: readonly Unit[], i: number): boolean {
+  const unit = units[i];
+  if (unit?.kind !== "body" || !/[：:]$/u.test(unit.text)) return false;
+  if (unit.text.replace(/\s/gu, "").length > 20 || /[，。,]/u.test(unit.text)) return false;
+  return units[i + 1]?.kind === "heading" && storyStartsAt(units, i + 1);
+}
+
 /**
  * Puts paragraphs broken at column and page ends back together: a body unit that does not
  * end a sentence takes the next unit as its continuation, even one short enough to look
@@ -101,8 +115,12 @@ export function joinBrokenParagraphs(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   units.forEach((unit, i) => {
     const prev = out[out.length - 1];
-    if (prev?.kind === "body" && !opensWithDateline(unit)) {
-      const open = !endsSentence(prev.text);
+    if (isLeadInKicker(units, i)) {
+      out.push({ ...unit, kind: "heading", lines: [...unit.lines] });
+      return;
+    }
+    if (prev?.kind === "body" && !opensWithDateline(unit) && !editorsNoteLabel(unit.text)) {
+      const open = !endsSentence(prev.text) && !isSalutation(prev.text);
       const sameBlock = wrapped && unit.blankBefore === 0 && !(indent && unit.indented);
       const continues =
         unit.kind === "body" ||
