@@ -74,7 +74,7 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   }
   if (text === null) return refuse("undecodable");
   text = text.replace(/^\uFEFF/u, "");
-  if (!looksLikeText(text)) return refuse("binary");
   if (text.trim().length === 0) return refuse("empty");
+  if (!looksLikeText(text)) return refuse("binary");
   return { ok: true, text, encoding };
 }
