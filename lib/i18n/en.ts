@@ -121,5 +121,8 @@ export const en = {
     role_invalid: "That role does not exist.",
     cannot_change_self: "You cannot change your own role or deactivate yourself.",
     last_admin: "At least one active administrator must remain.",
+    import_bad_date: "The issue date must be a real date written YYYY-MM-DD.",
+    import_bad_page: "The page number must be a whole number from 1.",
+    import_no_stories: "No stories were found in the page text.",
   },
 } as const satisfies Dictionary;

@@ -118,5 +118,8 @@ export const zhCN = {
     role_invalid: "角色无效。",
     cannot_change_self: "不能更改自己的角色或停用自己的账号。",
     last_admin: "至少需要保留一名在职的管理员。",
+    import_bad_date: "期的日期须为真实日期，格式 YYYY-MM-DD。",
+    import_bad_page: "版次须为从 1 开始的整数。",
+    import_no_stories: "版面文本中没有找到稿件。",
   },
 } as const;
