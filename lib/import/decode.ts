@@ -20,6 +20,11 @@ const MESSAGES: Record<DecodeProblem, string> = {
   undecodable: "the file's text is neither UTF-8 nor GB18030/GBK",
 };
 
+/** What to tell the operator about a refused file. */
+export function describeDecodeProblem(problem: DecodeProblem): string {
+  return MESSAGES[problem];
+}
+
 function refuse(problem: DecodeProblem): DecodedPage {
   return { ok: false, problem, message: MESSAGES[problem] };
 }
