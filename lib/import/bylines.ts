@@ -97,12 +97,13 @@ export function parseLeadByline(paragraph: string): { part: BylinePart; rest: st
 }
 
 // "By JOHN SMITH and MARY JONES", "By Jane Doe, Staff Writer", "Photo by X".
-const BY_LINE = /^By\s+(.{2,80})$/u;
+const BY_LINE = /^(?:By|BY)\s+(.{2,80})$/u;
 const PHOTO_BY = /^(?:Photos?|Photographs?|Pictures?)\s+by\s+(.{2,80})$/iu;
 const ENGLISH_AGENCIES =
   /^(?:The\s+)?(Associated Press|United Press(?: International)?|Reuters|Agence France-Presse|AP|UPI|AFP)(?:\s+Writer)?$/u;
+// Staff Correspondent, Star Staff Writer, Special Correspondent of The Times, Special to the Sun.
 const ENGLISH_ROLE_LINE =
-  /^(?:(?:Staff|Special|Our Own|Foreign|Political|Chief)\s+)?(?:Writer|Correspondent|Reporter|Editor)(?:\s+of\s+The\s+.{2,40})?$|^Special to (?:The|the)\s+.{2,40}$/u;
+  /^(?:[A-Z][\w.'’-]*\s+){0,3}(?:Writer|Correspondent|Reporter|Editor)(?:\s+of\s+[Tt]he\s+.{2,40})?$|^Special to [Tt]he\s+.{2,40}$/u;
 
 function englishNames(text: string): string[] {
   return text
@@ -120,7 +121,12 @@ function englishNames(text: string): string[] {
  * 通讯员 刘淑青 摄影报道, X 摄, 新华社记者 X, By JOHN SMITH, Photo by X, Staff Correspondent.
  */
 export function parseBylineLine(line: string): BylinePart | null {
-  const text = line.replace(/^[\s■□●○◆◇▲△★☆◎※▶►]+/u, "").trim();
+  const text = line
+    .replace(/^[\s■□●○◆◇▲△★☆◎※▶►]+/u, "")
+    .trim()
+    // A byline set alone in brackets at a story's end: （记者 张三）.
+    .replace(/^[（(]([^（）()]{2,40})[）)]$/u, "$1")
+    .trim();
   if (text.length === 0 || text.length > 60) return null;
   const by = text.match(BY_LINE);
   if (by?.[1]) {
@@ -169,13 +175,12 @@ export function parseTrailingByline(paragraph: string): { part: BylinePart; rest
     const rest = paragraph.slice(0, before.length).trimEnd();
     const agency = fold(inner).match(new RegExp(`^据?(${AGENCIES})电?$`, "u"));
     if (agency) return { part: { agency: inner.replace(/^据/u, "").replace(/电$/u, "") }, rest };
-    const photo = PHOTO_TAIL.test(fold(inner));
-    const core = photo ? inner.slice(0, fold(inner).replace(PHOTO_TAIL, "").length) : inner;
-    const names = namesPart(core, photo);
-    if (names && (hasRole(core) || TERMINAL_BEFORE.test(before))) {
-      return { part: { ...names, ...(photo ? { credit: inner, isPhotoCredit: true } : {}) }, rest };
+    if (PHOTO_TAIL.test(fold(inner)) || hasRole(inner)) {
+      const line = parseBylineLine(inner);
+      return line ? { part: line, rest } : null;
     }
-    return null;
+    const names = namesPart(inner, false);
+    return names && TERMINAL_BEFORE.test(before) ? { part: names, rest } : null;
   }
   // A credit or names after the last full stop; only a short tail that is all names.
   const tail = folded.match(/([。！？!?”」』])\s*([^。！？!?”」』]{2,30})$/u);

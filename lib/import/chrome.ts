@@ -16,8 +16,13 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(?:本版责编|责任编辑|版式设计|美术编辑)\s*\S.{0,20}$/u,
   /^(?:\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期|周)[一二三四五六日天]\s*.{0,20}$/u,
   /^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})$/u,
+  // An e-paper page header: paper, date and 版次 on one line.
+  /^.{0,20}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}第?\s*[A-Z]?\d{1,3}\s*版.{0,12}$/u,
   /^(?:新闻热线|社址|地址|邮编|广告经营许可证|国内统一连续出版物号|印刷|零售价|定价)\s*[：:].*$/u,
   /^(?:点击|扫码|扫描二维码|长按二维码).{0,30}$/u,
+  /^(?:来源|稿源|发布时间|发布日期|更新时间|日期|时间)\s*[：:].{0,60}$/u,
+  /^【?\s*字[体号]\s*[：:].{0,20}】?$/u,
+  /^（?(?:下转|上接|转自|接|转)第?\s*[A-Z\d一二三四五六七八九十]+\s*版）?$/u,
   // English e-paper and print furniture
   /^(?:Page|PAGE)\s+[A-Z]?\d{1,3}$/u,
   /^\(?(?:Continued|Cont'd|CONTINUED)\s+(?:on|from)\s+(?:Page|page|PAGE)\s+[A-Z]?\d{1,3}\)?\.?$/u,
@@ -63,6 +68,14 @@ const NAV_WORDS = new Set([
 
 const LEGAL_NOTICE =
   /(?:版权所有|All rights reserved|未经(?:书面)?(?:授权|许可).{0,20}(?:转载|使用|复制))/iu;
+
+// Jump lines inside a paragraph (…工作。（下转第2版）) are furniture too.
+const JUMP_MARK = /[（(](?:下转|上接|转自|接|转)第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/gu;
+
+/** The line without jump marks such as （下转第2版）, which print sets inside the text. */
+export function stripJumpMarks(line: string): string {
+  return line.replace(JUMP_MARK, "").trim();
+}
 
 /** Whether a trimmed line is e-paper or print furniture rather than story text. */
 export function isChrome(line: string): boolean {

@@ -6,6 +6,9 @@ const MIN_LENGTH = 10;
 const STRAY = 2;
 const NGRAM = 3;
 const CONTAINMENT = 0.9;
+// Extraction repeats are local (two overlapping text frames); looking back this many
+// paragraphs finds them and keeps a long page linear.
+const WINDOW = 60;
 
 type Entry = { text: string; grams: Set<string> };
 
@@ -33,7 +36,7 @@ function repeats(text: string, grams: string[], previous: Entry): boolean {
 }
 
 /**
- * The paragraphs already on a page, asked whether a new one repeats any of them: contained
+ * The recent paragraphs of a page, asked whether a new one repeats any of them: contained
  * in an earlier paragraph once up to two stray characters are trimmed from either end, or
  * (for longer text) with nine in ten of its character trigrams found in one earlier
  * paragraph. Text extracted from print repeats a block when two text frames overlap; the
@@ -44,7 +47,9 @@ export class DuplicateIndex {
 
   add(paragraph: string): void {
     const e = entry(paragraph);
-    if (e) this.entries.push(e);
+    if (!e) return;
+    this.entries.push(e);
+    if (this.entries.length > WINDOW) this.entries.shift();
   }
 
   /** `pending` is text not yet added (a paragraph still being joined). */

@@ -7,7 +7,7 @@ const ENGLISH_HEADING_MAX = 90;
 const SECTION_MARK = /^[■□●○◆◇▲△★☆◎※▶►]/u;
 
 function isEnglishHeading(text: string): boolean {
-  if (text.length > ENGLISH_HEADING_MAX || /^By\s/u.test(text)) return false;
+  if (text.length > ENGLISH_HEADING_MAX || /^By\s/iu.test(text)) return false;
   if (/[,;:]$/u.test(text)) return false;
   const words = text.split(/\s+/u).filter((w) => /[A-Za-z]/u.test(w));
   if (words.length === 0 || !/^["“‘'A-Z0-9$]/u.test(text)) return false;
@@ -16,6 +16,8 @@ function isEnglishHeading(text: string): boolean {
   // full stop are sentences.
   if (/[.]$/u.test(text) && !isCaps) return false;
   if (isCaps) return true;
+  // A sentence ends inside: running text, not a deck.
+  if (/[a-z0-9][.!?]["”’]?\s+[A-Z]/u.test(text)) return false;
   const long = words.filter((w) => w.replace(/[^A-Za-z]/gu, "").length >= 4);
   if (long.length === 0) return words.every((w) => /^[A-Z0-9"“‘']/u.test(w));
   const capitalised = long.filter((w) => /^["“‘']?[A-Z]/u.test(w)).length;
@@ -130,7 +132,8 @@ const LEADS_IN = /(?:[：:]|强调|指出|表示|要求|提出|寄语|勉励|号
 /**
  * Kicker, headline and subheadline from the display lines above a story, in print order.
  * One line is the headline. Two lines are headline and subheadline, unless the first leads
- * into the second (a colon, a verb of saying), which makes it a kicker. Three are kicker,
+ * into the second (a colon, a verb of saying) or is a column word of up to four characters
+ * over a longer line, which makes it a kicker. Three are kicker,
  * headline, subheadline. More: the first is the kicker, the second the headline, the rest
  * the subheadline.
  */
@@ -139,7 +142,9 @@ export function splitDeck(lines: string[]): Deck {
   const [first = "", second, third] = clean;
   if (clean.length === 1) return { kicker: null, headline: first, subheadline: null };
   if (clean.length === 2 && second !== undefined) {
-    if (LEADS_IN.test(first) && !startsWithDash(second)) {
+    // A column word over a headline (评论 / 让劳动者…) is its kicker: headlines are longer.
+    const isColumnWord = first.replace(/\s/gu, "").length <= 4 && second.length > first.length;
+    if ((LEADS_IN.test(first) || isColumnWord) && !startsWithDash(second)) {
       return { kicker: first, headline: second, subheadline: null };
     }
     return { kicker: null, headline: first, subheadline: stripDash(second) };

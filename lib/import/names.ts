@@ -6,7 +6,7 @@ export type NameRoles = { reporters: string[]; correspondents: string[]; photogr
 // Matched on folded text. Longer roles come first so 摄影记者 is not read as 摄影 + 记者 and
 // 本报记者 not as a name 本报 before 记者.
 const ROLE =
-  /(?:本报)?(?:首席|特约|见习|实习|资深)?摄影记者|(?:本报|\p{Script=Han}{2,3}社)?(?:首席|特约|见习|实习|资深|驻\p{Script=Han}{1,4})?记者|(?:特约)?通讯员|实习生|文\s*[/／·]\s*图\s*[/／]?|文\s*[/／]|图\s*[/／]|摄影\s*[/／]|摄\s*[/／]/gu;
+  /(?:本报)?(?:首席|特约|见习|实习|资深)?摄影记者|(?:本报|\p{Script=Han}{2,3}社)?(?:首席|特约|见习|实习|资深|驻\p{Script=Han}{1,4})?记者|(?:本报|本刊)?(?:特约)?通讯员|(?:本报|本刊)?实习生|作者[：:]|文\s*[/／·]\s*图\s*[/／]?|文\s*[/／]|图\s*[/／]|摄影\s*[/／]|摄\s*[/／]/gu;
 
 const CJK_NAME = /^\p{Script=Han}{2,4}$|^\p{Script=Han}{1,8}[·•．]\p{Script=Han}{1,8}$/u;
 const LATIN_NAME = /^[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}$/u;

@@ -98,11 +98,12 @@ function readDeck(group: Unit[]): { deck: Deck; roles: { unit: Unit; role: LineR
       roles,
     };
   }
-  const deck = splitDeck(group.map((u) => u.text));
+  // A mark before a headline (■朝阳区…) is decoration, not part of it.
+  const deck = splitDeck(group.map((u) => u.text.replace(/^[■□●○◆◇▲△★☆◎※▶►]\s*/u, "")));
   const roles = group.map((unit, i) => {
     let role: LineRole = "subheadline";
     if (deck.kicker !== null && i === 0) role = "kicker";
-    else if (unit.text.trim() === deck.headline) role = "headline";
+    else if (unit.text.trim().endsWith(deck.headline)) role = "headline";
     return { unit, role };
   });
   return { deck, roles };
@@ -204,7 +205,10 @@ export function readPage(text: string): PageReading {
         draft.deck = { kicker: null, headline: labelText(unit.text), subheadline: null };
         mark(unit, "label");
       } else {
-        section = sectionKind(unit.text);
+        // 【工会动态】 names the column; ■江苏 inside it only names a region, so a label
+        // that implies no kind keeps the column's.
+        const kind = sectionKind(unit.text);
+        if (kind || !/^[■□●○◆◇▲△★☆◎※▶►]/u.test(unit.text)) section = kind;
         current = null;
         mark(unit, "label", null);
       }
@@ -230,8 +234,17 @@ export function readPage(text: string): PageReading {
         for (const r of roles) mark(r.unit, r.role === "kicker" ? "subheadline" : r.role);
         continue;
       }
+      // A commentary prints its author's bare name under the headline (付小为): a byline.
+      const signature = group.length >= 2 ? group[group.length - 1] : undefined;
+      const bareNames = signature ? bareNameList(signature.text) : null;
+      if (signature && bareNames) group = group.slice(0, -1);
       if (startsNewStory(group, end)) {
         const draft = start();
+        if (signature && bareNames) {
+          draft.byline = mergeByline(draft.byline, { reporters: bareNames });
+          draft.hasLead = true;
+          mark(signature, "byline");
+        }
         const { deck, roles } = readDeck(group);
         draft.deck = deck;
         // Briefs carry one headline; a story with a full deck leaves the brief column.
@@ -342,6 +355,13 @@ export function readPage(text: string): PageReading {
     });
   }
   return { page: { banner }, articles, lines: annotations };
+}
+
+/** Names alone on a line (付小为, 张三 李四): 2–3 characters each, up to three. */
+function bareNameList(line: string): string[] | null {
+  const names = line.trim().split(/[\s、]+/u);
+  if (names.length > 3) return null;
+  return names.every((n) => /^\p{Script=Han}{2,3}$/u.test(n)) ? names : null;
 }
 
 function kindOf(draft: Draft): StoryKind {

@@ -1,7 +1,7 @@
 // The page text cut into units (one printed line, or one wrapped paragraph) with a first reading.
 
 import { type BylinePart, parseBylineLine, parseLeadByline } from "./bylines";
-import { isChrome } from "./chrome";
+import { isChrome, stripJumpMarks } from "./chrome";
 import { isMostlyHan } from "./fold";
 import { editorsNoteLabel, isHeadingLike, isSectionLabel } from "./headings";
 import { endsSentence, joinBroken } from "./paragraphs";
@@ -42,13 +42,13 @@ export function readUnits(text: string): { annotations: AnnotatedLine[]; units: 
   const units: Unit[] = [];
   let blanks = 0;
   source.forEach((line, index) => {
-    const trimmed = line.trim();
-    if (trimmed.length === 0) {
+    if (line.trim().length === 0) {
       blanks += 1;
       return;
     }
+    const trimmed = stripJumpMarks(line.trim());
     const annotation = annotations[index];
-    if (isChrome(trimmed)) {
+    if (trimmed.length === 0 || isChrome(trimmed)) {
       if (annotation) annotation.role = "chrome";
       return;
     }
@@ -69,7 +69,7 @@ export function readUnits(text: string): { annotations: AnnotatedLine[]; units: 
  * as text taken from a print PDF is; e-paper text has one line per paragraph.
  */
 function isWrapped(units: Unit[]): boolean {
-  const long = units.filter((u) => u.kind === "body" && u.text.length >= 20);
+  const long = units.filter((u) => u.kind === "body" && u.text.length >= 12);
   if (long.length < 4) return false;
   const open = long.filter((u) => !endsSentence(u.text)).length;
   return open / long.length > 0.5;
@@ -131,15 +131,15 @@ export function joinBrokenParagraphs(units: Unit[]): Unit[] {
         return;
       }
     }
-    // A heading-like line followed in the same block by lowercase text is the first line of
-    // a wrapped English paragraph, not a headline.
+    // A heading-like line followed in the same block by running text (lowercase, or any
+    // text when the page is hard-wrapped) is the first line of an English paragraph.
     const next = units[i + 1];
     if (
       unit.kind === "heading" &&
       !isMostlyHan(unit.text) &&
       next?.kind === "body" &&
       next.blankBefore === 0 &&
-      /^[a-z]/u.test(next.text)
+      (wrapped || /^[a-z]/u.test(next.text))
     ) {
       out.push({ ...unit, kind: "body", lines: [...unit.lines] });
       return;
