@@ -131,16 +131,19 @@ export function joinBrokenParagraphs(units: Unit[]): Unit[] {
         return;
       }
     }
-    // A heading-like line followed in the same block by running text (lowercase, or any
-    // text when the page is hard-wrapped) is the first line of an English paragraph.
+    // A heading-like line followed in the same block by running text is the first line of a
+    // paragraph: in English when the text runs on in lowercase or the page is hard-wrapped,
+    // in Chinese when the page is hard-wrapped and the line has a clause mark in it.
     const next = units[i + 1];
-    if (
+    const runsOn =
       unit.kind === "heading" &&
-      !isMostlyHan(unit.text) &&
       next?.kind === "body" &&
       next.blankBefore === 0 &&
-      (wrapped || /^[a-z]/u.test(next.text))
-    ) {
+      !opensWithDateline(next) &&
+      (isMostlyHan(unit.text)
+        ? wrapped && /[，、；,;]/u.test(unit.text)
+        : wrapped || /^[a-z]/u.test(next.text));
+    if (runsOn) {
       out.push({ ...unit, kind: "body", lines: [...unit.lines] });
       return;
     }
