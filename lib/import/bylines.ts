@@ -177,7 +177,19 @@ export function parseTrailingByline(paragraph: string): { part: BylinePart; rest
     if (agency) return { part: { agency: inner.replace(/^据/u, "").replace(/电$/u, "") }, rest };
     if (PHOTO_TAIL.test(fold(inner)) || hasRole(inner)) {
       const line = parseBylineLine(inner);
-      return line ? { part: line, rest } : null;
+      if (!line) return null;
+      // 新华社发（李明 摄）: the agency that released the picture stands before the credit.
+      const released = fold(rest).match(/(\p{Script=Han}{1,4}社)发$/u);
+      if (released?.[1] && released.index !== undefined) {
+        return {
+          part: {
+            agency: rest.slice(released.index, released.index + released[1].length),
+            ...line,
+          },
+          rest: rest.slice(0, released.index).trimEnd(),
+        };
+      }
+      return { part: line, rest };
     }
     const names = namesPart(inner, false);
     return names && TERMINAL_BEFORE.test(before) ? { part: names, rest } : null;

@@ -34,6 +34,8 @@ type Draft = {
   closed: boolean;
   /** An editor's-note label alone on its line, waiting for its headline or text. */
   labelOnly: boolean;
+  /** The only text so far is an editor's note prefacing the story; its dateline is to come. */
+  prefaceOnly: boolean;
   section: StoryKind | null;
   lines: { index: number; role: LineRole }[];
 };
@@ -50,6 +52,7 @@ function newDraft(section: StoryKind | null): Draft {
     hasPhotoCredit: false,
     closed: false,
     labelOnly: false,
+    prefaceOnly: false,
     section,
     lines: [],
   };
@@ -286,6 +289,17 @@ export function readPage(text: string): PageReading {
 
     // Body text.
     const note = editorsNoteLabel(unit.text);
+    const headlineWaiting =
+      current !== null &&
+      current.deck !== null &&
+      !current.labelOnly &&
+      current.paragraphs.length === 0;
+    if (note && headlineWaiting && current) {
+      // 编者按 right under a headline prefaces that story: it stays at the head of its text.
+      addParagraph(current, unit, unit.text);
+      current.prefaceOnly = true;
+      continue;
+    }
     if (note) {
       section = null;
       const draft = current?.labelOnly && current.paragraphs.length === 0 ? current : start();
@@ -300,7 +314,11 @@ export function readPage(text: string): PageReading {
       addParagraph(draft, unit, rest);
       continue;
     }
-    const atStart = current !== null && current.paragraphs.length === 0 && !current.closed;
+    const atStart =
+      current !== null &&
+      (current.paragraphs.length === 0 || current.prefaceOnly) &&
+      !current.closed;
+    if (current) current.prefaceOnly = false;
     const lead = parseLeadByline(unit.text);
     const english = atStart || current === null ? parseEnglishDateline(unit.text) : null;
     if (lead && (lead.part.dateline != null || atStart || current === null)) {
