@@ -45,6 +45,13 @@ describe("bylines leading a paragraph", () => {
       "会上，",
     ],
     ["本报讯 近日，", { dateline: "本报讯" }, "近日，"],
+    [
+      "本报讯 记者 张三 通讯员 李四 近日，",
+      { dateline: "本报讯", reporters: ["张三"], correspondents: ["李四"] },
+      "近日，",
+    ],
+    ["本报讯 记者张三报道：近日，", { dateline: "本报讯", reporters: ["张三"] }, "近日，"],
+    ["本报讯 张三 近日，", { dateline: "本报讯" }, "张三 近日，"],
   ];
   for (const [text, part, rest] of cases) {
     it(text, () => {
@@ -159,6 +166,10 @@ describe("English datelines", () => {
     expect(parseEnglishDateline("WASHINGTON (AP) — Lawmakers agreed")).toEqual({
       part: { dateline: "WASHINGTON", agency: "AP" },
       rest: "Lawmakers agreed",
+    });
+    expect(parseEnglishDateline("RALEIGH, Feb. 19.—(AP)—Governor Ehringhaus")).toEqual({
+      part: { dateline: "RALEIGH, Feb. 19", agency: "AP" },
+      rest: "Governor Ehringhaus",
     });
     expect(parseEnglishDateline("RALEIGH, N.C., March 3 — The")?.part.dateline).toBe(
       "RALEIGH, N.C., March 3",

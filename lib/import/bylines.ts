@@ -89,11 +89,58 @@ export function parseLeadByline(paragraph: string): { part: BylinePart; rest: st
       cursor += paren[0].length;
     } else if (!head) return null;
   } else if (!head) return null;
+  else {
+    const unbracketed = readUnbracketedNames(paragraph.slice(cursor));
+    if (unbracketed) {
+      Object.assign(part, unbracketed.names);
+      cursor += unbracketed.length;
+    }
+  }
   const rest = paragraph
     .slice(cursor)
     .replace(/^[\s：:　]+/u, "")
     .trim();
   return { part, rest };
+}
+
+const ROLE_NAMES_TOKEN = /^(?:\p{Script=Han}{0,4}(?:记者|通讯员|实习生)|\p{Script=Han}{2,3})$/u;
+
+/**
+ * Names after a dateline without brackets: 本报讯 记者 张三 通讯员 李四 近日，… or
+ * 本报讯 记者张三报道：…. Spaces delimit the names from the text, so tokens are taken while
+ * they are roles and names, up to a 报道 or the first token that is neither.
+ */
+function readUnbracketedNames(text: string): { names: NameRoles; length: number } | null {
+  const reportedBy = fold(text).match(/^\s*([^，。（）]{2,40}?)\s*报道[：:\s]/u);
+  if (reportedBy?.[1] && hasRole(reportedBy[1])) {
+    const names = parseNameRoles(
+      text.slice(
+        reportedBy[0].indexOf(reportedBy[1]),
+        reportedBy[0].indexOf(reportedBy[1]) + reportedBy[1].length,
+      ),
+    );
+    if (names) return { names, length: reportedBy[0].length };
+  }
+  const tokens = [...text.matchAll(/\s*(\S+)/gu)];
+  let taken = "";
+  let length = 0;
+  let best: { names: NameRoles; length: number } | null = null;
+  for (const token of tokens) {
+    const raw = token[1] ?? "";
+    const reported = fold(raw).match(/^(.*?)报道[：:]?$/u);
+    const word = reported ? raw.slice(0, reported[1]?.length ?? 0) : raw;
+    const isRoleOrName =
+      ROLE_NAMES_TOKEN.test(fold(word)) || (hasRole(word) && parseNameRoles(word));
+    if (!isRoleOrName && !(reported && word === "")) break;
+    taken = `${taken} ${word}`.trim();
+    length += token[0].length;
+    const names = hasRole(taken) ? parseNameRoles(taken) : null;
+    if (names) best = { names, length };
+    if (reported) return best ? { names: best.names, length } : null;
+    if (tokens.length > 0 && taken.length > 40) break;
+  }
+  // Without a 报道 the last token read must be followed by text, or it is the text itself.
+  return best && best.length < text.trimEnd().length ? best : null;
 }
 
 // "By JOHN SMITH and MARY JONES", "By Jane Doe, Staff Writer", "Photo by X".
@@ -218,7 +265,7 @@ const MONTH =
   "(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.?|January|February|March|April|May|June|July|August|September|October|November|December";
 // RALEIGH, Feb. 19.—, WASHINGTON (AP) —, LONDON, March 3 (Reuters) -, RALEIGH, N.C., Feb. 19 —
 const ENGLISH_DATELINE = new RegExp(
-  `^([A-Z][A-Z.'’-]{2,}(?:\\s+[A-Z][A-Z.'’-]+)*(?:,\\s*[A-Z][A-Za-z.]+(?:\\s+[A-Z][A-Za-z.]+)?)?(?:,\\s*(?:${MONTH})\\s+\\d{1,2})?)\\.?\\s*(?:\\(([A-Za-z. ]{2,24})\\))?\\s*(?:—|–|--|-)\\s*`,
+  `^([A-Z][A-Z.'’-]{2,}(?:\\s+[A-Z][A-Z.'’-]+)*(?:,\\s*[A-Z][A-Za-z.]+(?:\\s+[A-Z][A-Za-z.]+)?)?(?:,\\s*(?:${MONTH})\\s+\\d{1,2})?)\\.?\\s*(?:\\(([A-Za-z. ]{2,24})\\))?\\s*(?:—|–|--|-)\\s*(?:\\(([A-Za-z. ]{2,24})\\)\\s*(?:—|–|--|-)\\s*)?`,
   "u",
 );
 
@@ -229,6 +276,8 @@ export function parseEnglishDateline(paragraph: string): { part: BylinePart; res
   const rest = paragraph.slice(match[0].length).trim();
   if (rest.length === 0 || !/^[A-Z"“‘'0-9]/u.test(rest)) return null;
   const part: BylinePart = { dateline: match[1].replace(/[.,\s]+$/u, "") };
-  if (match[2]) part.agency = match[2].trim();
+  // WASHINGTON (AP) — and, in older papers, RALEIGH, Feb. 19.—(AP)—
+  const agency = match[2] ?? match[3];
+  if (agency) part.agency = agency.trim();
   return { part, rest };
 }

@@ -23,6 +23,9 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(?:来源|稿源|发布时间|发布日期|更新时间|日期|时间)\s*[：:].{0,60}$/u,
   /^【?\s*字[体号]\s*[：:].{0,20}】?$/u,
   /^（?(?:下转|上接|转自|接|转)第?\s*[A-Z\d一二三四五六七八九十]+\s*版）?$/u,
+  // Rules, ornaments and bare page numbers left by the extraction: no letter in them.
+  /^[\p{P}\p{S}\s]{1,80}$/u,
+  /^\d{1,3}$/u,
   // English e-paper and print furniture
   /^(?:Page|PAGE)\s+[A-Z]?\d{1,3}$/u,
   /^\(?(?:Continued|Cont'd|CONTINUED)\s+(?:on|from)\s+(?:Page|page|PAGE)\s+[A-Z]?\d{1,3}\)?\.?$/u,

@@ -38,6 +38,9 @@ describe("e-paper chrome", () => {
     "责任编辑：王芳",
     "2023年03月01日 星期三",
     "Continued on Page 5",
+    "* * *",
+    "————",
+    "4",
   ])("%s is furniture", (line) => {
     expect(isChrome(line)).toBe(true);
   });

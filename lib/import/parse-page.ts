@@ -20,6 +20,7 @@ import {
   splitDeck,
   stripDash,
 } from "./headings";
+import { joinBroken } from "./paragraphs";
 import type { AnnotatedLine, LineRole, ParsedArticle, ParsedPage } from "./types";
 import { joinBrokenParagraphs, opensWithDateline, readUnits, type Unit } from "./units";
 
@@ -76,7 +77,7 @@ function englishDecks(group: Unit[]): { text: string; units: Unit[] }[] {
       isCaps(lastUnit.text) === isCaps(unit.text) &&
       !/[.]$/u.test(lastUnit.text)
     ) {
-      last.text = `${last.text} ${unit.text}`;
+      last.text = joinBroken(last.text, unit.text);
       last.units.push(unit);
     } else decks.push({ text: unit.text, units: [unit] });
   }

@@ -119,6 +119,17 @@ export function joinBrokenParagraphs(units: Unit[]): Unit[] {
       out.push({ ...unit, kind: "heading", lines: [...unit.lines] });
       return;
     }
+    // A deck line hyphenated at its end (High- / ways in Eastern Counties) goes on below.
+    if (
+      prev?.kind === "heading" &&
+      unit.blankBefore === 0 &&
+      /[A-Za-z]-$/u.test(prev.text) &&
+      /^[a-z]/u.test(unit.text)
+    ) {
+      prev.text = joinBroken(prev.text, unit.text);
+      prev.lines.push(...unit.lines);
+      return;
+    }
     if (prev?.kind === "body" && !opensWithDateline(unit) && !editorsNoteLabel(unit.text)) {
       const open = !endsSentence(prev.text) && !isSalutation(prev.text);
       const sameBlock = wrapped && unit.blankBefore === 0 && !(indent && unit.indented);
@@ -135,8 +146,10 @@ export function joinBrokenParagraphs(units: Unit[]): Unit[] {
     // paragraph: in English when the text runs on in lowercase or the page is hard-wrapped,
     // in Chinese when the page is hard-wrapped and the line has a clause mark in it.
     const next = units[i + 1];
+    const continuesDeck = prev?.kind === "heading" && unit.blankBefore === 0;
     const runsOn =
       unit.kind === "heading" &&
+      !continuesDeck &&
       next?.kind === "body" &&
       next.blankBefore === 0 &&
       !opensWithDateline(next) &&
