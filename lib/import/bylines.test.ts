@@ -88,6 +88,9 @@ describe("lines that are only a byline or a credit", () => {
       reporters: ["刘敏"],
       photographers: ["陈光"],
     });
+    expect(parseBylineLine("本报记者 张三 发自北京")).toMatchObject({ reporters: ["张三"] });
+    expect(parseBylineLine("记者 张三 石家庄市报道")).toMatchObject({ reporters: ["张三"] });
+    expect(parseBylineLine("记者张三报道")).toMatchObject({ reporters: ["张三"] });
   });
 
   it("reads photo credits, every name a photographer", () => {

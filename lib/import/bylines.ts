@@ -51,7 +51,10 @@ const LEAD_DATELINE = new RegExp(
 const AGENCY_IN = new RegExp(`^据?(${AGENCIES}|\\p{Script=Han}{1,4}社)`, "u");
 
 const PHOTO_TAIL = /\s*(?:摄影报道|图片报道|摄影|[/／]?摄|供图)\s*$/u;
-const REPORT_TAIL = /\s*报道\s*$/u;
+// 报道 closing a byline, with the place it was filed from when that is recognisably a place
+// (发自北京, 石家庄市报道); a bare 北京报道 cannot be told from a name and stays a name.
+const REPORT_TAIL =
+  /(?:\s+(?:发自)?\p{Script=Han}{1,6}[市省县区州镇乡村])?\s*报道\s*$|\s+发自\p{Script=Han}{2,6}\s*$/u;
 
 function namesPart(text: string, photo: boolean): BylinePart | null {
   const roles = parseNameRoles(text, photo);
