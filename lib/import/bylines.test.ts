@@ -110,6 +110,14 @@ describe("lines that are only a byline or a credit", () => {
     });
   });
 
+  it("reads an agency's release line as a credit", () => {
+    expect(parseBylineLine("（新华社发）")).toEqual({
+      agency: "新华社",
+      credit: "新华社发",
+      isPhotoCredit: true,
+    });
+  });
+
   it("reads English by-lines and agency lines", () => {
     expect(parseBylineLine("By JOHN SMITH and MARY JONES")).toEqual({
       reporters: ["JOHN SMITH", "MARY JONES"],
@@ -151,6 +159,13 @@ describe("bylines closing the last paragraph", () => {
       photographers: ["李明"],
       agency: "新华社",
       isPhotoCredit: true,
+    });
+  });
+
+  it("reads an agency's release credit after a caption", () => {
+    expect(parseTrailingByline("代表们在分组讨论中发言。（新华社发）")).toEqual({
+      part: { agency: "新华社", credit: "新华社发", isPhotoCredit: true },
+      rest: "代表们在分组讨论中发言。",
     });
   });
 

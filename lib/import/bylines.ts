@@ -188,6 +188,11 @@ export function parseBylineLine(line: string): BylinePart | null {
     const names = englishNames(photoBy[1]);
     return names.every(isName) ? { photographers: names, credit: text, isPhotoCredit: true } : null;
   }
+  // 新华社发, 中新社供图: a picture released by an agency, no photographer named.
+  const released = fold(text).match(/^(\p{Script=Han}{1,4}社)(?:发|供图|传真)$/u);
+  if (released?.[1]) {
+    return { agency: text.slice(0, released[1].length), credit: text, isPhotoCredit: true };
+  }
   const agency = text.match(ENGLISH_AGENCIES);
   if (agency?.[1]) return { agency: agency[1] };
   if (ENGLISH_ROLE_LINE.test(text)) return {};
@@ -225,7 +230,8 @@ export function parseTrailingByline(paragraph: string): { part: BylinePart; rest
     const rest = paragraph.slice(0, before.length).trimEnd();
     const agency = fold(inner).match(new RegExp(`^据?(${AGENCIES})电?$`, "u"));
     if (agency) return { part: { agency: inner.replace(/^据/u, "").replace(/电$/u, "") }, rest };
-    if (PHOTO_TAIL.test(fold(inner)) || hasRole(inner)) {
+    const released = /^\p{Script=Han}{1,4}社(?:发|供图|传真)$/u.test(fold(inner));
+    if (PHOTO_TAIL.test(fold(inner)) || hasRole(inner) || released) {
       const line = parseBylineLine(inner);
       if (!line) return null;
       // 新华社发（李明 摄）: the agency that released the picture stands before the credit.

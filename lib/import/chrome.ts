@@ -72,8 +72,9 @@ const NAV_WORDS = new Set([
 const LEGAL_NOTICE =
   /(?:版权所有|All rights reserved|未经(?:书面)?(?:授权|许可).{0,20}(?:转载|使用|复制))/iu;
 
-// Jump lines inside a paragraph (…工作。（下转第2版）) are furniture too.
-const JUMP_MARK = /[（(](?:下转|上接|转自|接|转)第?\s*[A-Z\d一二三四五六七八九十]+\s*版[）)]/gu;
+// Jump lines and end marks inside a paragraph (…工作。（下转第2版）, …。（完）) are furniture too.
+const JUMP_MARK =
+  /[（(](?:(?:下转|上接|转自|接|转)第?\s*[A-Z\d一二三四五六七八九十]+\s*版|完|全文完|未完待续|待续)[）)]/gu;
 
 /** The line without jump marks such as （下转第2版）, which print sets inside the text. */
 export function stripJumpMarks(line: string): string {
@@ -84,6 +85,7 @@ export function stripJumpMarks(line: string): string {
 export function isChrome(line: string): boolean {
   const folded = fold(line).trim();
   if (folded.length === 0) return false;
+  if (stripJumpMarks(line).length === 0) return true;
   const raw = line.trim();
   // Folding turns ASCII ":" and "," full-width, which URLs and counts (1,203) keep ASCII.
   if (CHROME_PATTERNS.some((pattern) => pattern.test(folded) || pattern.test(raw))) return true;

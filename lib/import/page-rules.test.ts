@@ -39,6 +39,7 @@ describe("e-paper chrome", () => {
     "2023年03月01日 星期三",
     "Continued on Page 5",
     "* * *",
+    "（完）",
     "————",
     "4",
   ])("%s is furniture", (line) => {
