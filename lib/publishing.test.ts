@@ -245,6 +245,8 @@ describe("the layout preview", () => {
     ]);
     expect(getPageView("2026-06-10", 1)).toBeNull();
     const { reporter } = await newsroom();
-    expect(() => previewPage(reporter, issueId, 1)).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => previewPage(reporter, issueId, 1)).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
   });
 });

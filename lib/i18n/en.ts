@@ -366,5 +366,8 @@ export const en = {
     newer: "Newer photos",
     older: "Older photos",
     pages: "Pages",
+    import_bad_date: "The issue date must be a real date written YYYY-MM-DD.",
+    import_bad_page: "The page number must be a whole number from 1.",
+    import_no_stories: "No stories were found in the page text.",
   },
 } as const satisfies Dictionary;

@@ -354,5 +354,8 @@ export const zhCN = {
     newer: "较新的照片",
     older: "较早的照片",
     pages: "翻页",
+    import_bad_date: "期的日期须为真实日期，格式 YYYY-MM-DD。",
+    import_bad_page: "版次须为从 1 开始的整数。",
+    import_no_stories: "版面文本中没有找到稿件。",
   },
 } as const;
