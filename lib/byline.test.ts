@@ -88,3 +88,20 @@ describe("bylineNames", () => {
     ).toEqual(["邱勇", "吴洋", "盛丽"]);
   });
 });
+
+describe("agency bylines", () => {
+  it("does not repeat an agency its dateline already names", () => {
+    expect(
+      formatNewsByline({
+        dateline: "新华社北京2月17日电",
+        agency: "新华社",
+        reporters: ["王立彬"],
+        correspondents: [],
+        photographers: [],
+      }),
+    ).toBe("新华社北京2月17日电（记者 王立彬）");
+    expect(
+      formatNewsByline({ dateline: null, agency: "新华社", reporters: ["王立彬"], correspondents: [], photographers: [] }),
+    ).toBe("新华社（记者 王立彬）");
+  });
+});

@@ -41,7 +41,9 @@ export function formatNewsByline(
     parts.push(`${words.correspondent} ${byline.correspondents.join(" ")}`);
   }
   const names = parts.join(" ");
-  const lead = [byline.dateline, byline.agency].filter(Boolean).join("");
+  // An agency dateline (新华社北京2月17日电) already names its agency.
+  const agency = byline.agency && !byline.dateline?.includes(byline.agency) ? byline.agency : null;
+  const lead = [byline.dateline, agency].filter(Boolean).join("");
   if (lead && names) return `${lead}（${names}）`;
   return lead || names;
 }
