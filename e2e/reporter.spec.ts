@@ -193,7 +193,7 @@ test("history shows a word-level diff between two revisions, and restoring one w
     .getByRole("button", { name: "恢复为此版本" })
     .click();
   await expect(page.getByTestId(`revision-${revisionId}`).getByRole("status")).toHaveText(
-    "已恢复为第 2 版的文字。",
+    "已恢复为版本 2 的文字。",
   );
   expect(storyRow(id)).toMatchObject({ body_text: "全国总工会到东城区调研。", version: 4 });
   await page.goto(`/desk/stories/${id}`);

@@ -170,9 +170,7 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
               />
               {!locked ? (
                 <details className="rounded border border-rule p-2 text-sm">
-                  <summary className="cursor-pointer">
-                    {m.save} · {current.name}
-                  </summary>
+                  <summary className="cursor-pointer">{m.editPage}</summary>
                   <PageForm
                     key={current.id}
                     title={current.name}

@@ -146,7 +146,18 @@ export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
         “”
       </Button>
       <Button label={m.link} active={active.link} disabled={disabled} onClick={setLink}>
-        🔗
+        <svg
+          viewBox="0 0 24 24"
+          width="16"
+          height="16"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+          <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+        </svg>
       </Button>
       <Button
         label={m.horizontalRule}
@@ -156,7 +167,19 @@ export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
         ―
       </Button>
       <Button label={m.insertPhoto} disabled={disabled} onClick={onInsertPhoto}>
-        🖼
+        <svg
+          viewBox="0 0 24 24"
+          width="16"
+          height="16"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <rect x="3" y="5" width="18" height="14" rx="2" />
+          <circle cx="9" cy="10" r="2" />
+          <path d="m21 17-5-5-8 7" />
+        </svg>
       </Button>
       <span className="mx-1 w-px bg-rule" aria-hidden="true" />
       <Button

@@ -265,6 +265,7 @@ export const en = {
     layoutLocked:
       "A published issue's layout cannot change; take it down first, or publish a correction to a story.",
     open: "Lay out",
+    editPage: "Edit the page's name, banner and editor",
   },
   history: {
     title: "History",
