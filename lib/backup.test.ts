@@ -1,0 +1,87 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { closeDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { backupData, restoreData } from "@/lib/backup";
+
+let dir = "";
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-backup-"));
+  process.env.DATA_DIR = path.join(dir, "data");
+  migrateDatabase();
+  closeDatabase();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Another process writing stories as fast as it can, as the newsroom would under load. */
+function writer(dbFile: string, ms: number) {
+  const script = `
+    const Database = require(${JSON.stringify(require.resolve("better-sqlite3"))});
+    const db = new Database(${JSON.stringify(dbFile)});
+    db.pragma("journal_mode = WAL"); db.pragma("busy_timeout = 5000");
+    const u = db.prepare("INSERT INTO users (email, display_name, role, password_hash) VALUES ('w@t', 'w', 'reporter', 'x') RETURNING id").get();
+    const ins = db.prepare("INSERT INTO stories (headline, author_id, body_text) VALUES (?, ?, ?)");
+    const end = Date.now() + ${ms}; let n = 0;
+    while (Date.now() < end) { ins.run("稿件" + n, u.id, "正文".repeat(200)); n++; }
+    process.stdout.write(String(n));
+  `;
+  const child = spawn(process.execPath, ["-e", script]);
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  return new Promise<number>((resolve, reject) => {
+    child.on("exit", (code) =>
+      code === 0 ? resolve(Number(out)) : reject(new Error(`writer exited ${code}`)),
+    );
+  });
+}
+
+describe("backup and restore", () => {
+  it("backs up consistently under write load and restores every story into a fresh folder", async () => {
+    const dataDir = path.join(dir, "data");
+    const dbFile = path.join(dataDir, "masthead.db");
+    fs.mkdirSync(path.join(dataDir, "media", "abc"), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, "media", "abc", "640.webp"), "webp-bytes");
+    const writing = writer(dbFile, 1500);
+    await new Promise((r) => setTimeout(r, 400));
+    const before = new Database(dbFile, { readonly: true });
+    const committedBefore = (
+      before.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }
+    ).n;
+    before.close();
+    const result = await backupData(dataDir, path.join(dir, "backup"));
+    const written = await writing;
+    expect(committedBefore).toBeGreaterThan(0);
+    expect(result.stories).toBeGreaterThanOrEqual(committedBefore);
+    expect(result.stories).toBeLessThanOrEqual(written);
+    expect(result.mediaFiles).toBe(1);
+
+    const fresh = path.join(dir, "restored");
+    expect(restoreData(path.join(dir, "backup"), fresh)).toEqual({ stories: result.stories });
+    const restored = new Database(path.join(fresh, "masthead.db"), { readonly: true });
+    expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
+    const headlines = restored.prepare("SELECT headline FROM stories ORDER BY id").all() as {
+      headline: string;
+    }[];
+    restored.close();
+    expect(headlines).toHaveLength(result.stories);
+    expect(headlines.every((h, i) => h.headline === `稿件${i}`)).toBe(true);
+    expect(fs.readFileSync(path.join(fresh, "media", "abc", "640.webp"), "utf8")).toBe(
+      "webp-bytes",
+    );
+  });
+
+  it("refuses a damaged backup and leaves the data folder alone", () => {
+    fs.mkdirSync(path.join(dir, "bad"));
+    fs.writeFileSync(path.join(dir, "bad", "masthead.db"), "not a database");
+    const dataDir = path.join(dir, "data");
+    const sizeBefore = fs.statSync(path.join(dataDir, "masthead.db")).size;
+    expect(() => restoreData(path.join(dir, "bad"), dataDir)).toThrow();
+    expect(fs.statSync(path.join(dataDir, "masthead.db")).size).toBe(sizeBefore);
+  });
+});
