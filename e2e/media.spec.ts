@@ -1,8 +1,17 @@
 // The photo library: a reporter uploads a picture with its caption and credit, finds it again,
 // and the pipeline refuses what is not a photo; a photo stays private until a story publishes it.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { storageStateOf, testDb } from "./fixtures";
+import {
+  callServerAction,
+  createTestUser,
+  signInAndWait,
+  storageStateOf,
+  testDb,
+} from "./fixtures";
+
+const ACTIONS = "app/(newsroom)/desk/media/actions.ts";
 
 async function photoJpeg(): Promise<Buffer> {
   return sharp({
@@ -79,6 +88,11 @@ test.describe("as a reporter", () => {
     );
     await expect(page.getByRole("status")).toHaveText("照片已上传。");
     await expect(page.getByText("车间一角")).toBeVisible();
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual(
+      [],
+    );
 
     await page.getByLabel("按说明、署名或替代文字搜索").fill("理发活动");
     await page.getByRole("button", { name: "搜索", exact: true }).click();
@@ -287,4 +301,40 @@ test("a signed-out caller can neither upload nor list", async ({ playwright, bas
   expect((await request.get("/api/media")).status()).toBe(401);
   expect(countMedia()).toBe(before);
   await request.dispose();
+});
+
+test("another reporter cannot change a photo's text, even by calling the action directly", async ({
+  browser,
+  baseURL,
+}) => {
+  const owner = await browser.newContext({ storageState: storageStateOf("reporter") });
+  const uploaded = await owner.request.post("/api/media", {
+    headers: { Origin: baseURL ?? "" },
+    multipart: {
+      file: { name: "a.jpg", mimeType: "image/jpeg", buffer: await photoJpeg() },
+      caption: "原始说明",
+    },
+  });
+  const { data } = (await uploaded.json()) as { data: { id: number } };
+  await owner.close();
+
+  const other = await createTestUser("reporter");
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signInAndWait(page, other.email, other.password);
+  await page.goto("/desk/media");
+  await expect(page.getByTestId(`photo-${data.id}`)).toContainText("原始说明");
+  await expect(
+    page.getByTestId(`photo-${data.id}`).getByRole("button", { name: "编辑说明" }),
+  ).toHaveCount(0);
+  const result = await callServerAction(page.request, baseURL ?? "", ACTIONS, "updatePhotoInfo", [
+    { id: data.id, caption: "被篡改", credit: null, alt: null },
+  ]);
+  expect(result.body).toContain('"forbidden"');
+  await context.close();
+
+  const db = testDb();
+  const row = db.prepare("SELECT caption FROM media WHERE id = ?").get(data.id);
+  db.close();
+  expect(row).toEqual({ caption: "原始说明" });
 });
