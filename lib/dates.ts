@@ -77,3 +77,48 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/** The offset of a timezone from UTC at a moment, in milliseconds. */
+function timeZoneOffset(moment: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(moment);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+  return asUtc - Math.floor(moment.getTime() / 1000) * 1000;
+}
+
+/** The first moment of a calendar date (YYYY-MM-DD) in a timezone; null for a bad date. */
+export function startOfDayInTimeZone(day: string, timeZone: string): Date | null {
+  const date = parseIssueDate(day);
+  if (!date) return null;
+  let guess = date.getTime();
+  // Two rounds settle a daylight-saving change between the guess and the answer.
+  for (let round = 0; round < 3; round += 1) {
+    const next = date.getTime() - timeZoneOffset(new Date(guess), timeZone);
+    if (next === guess) break;
+    guess = next;
+  }
+  return new Date(guess);
+}
+
+/** The calendar date after a YYYY-MM-DD date. */
+export function nextDay(day: string): string | null {
+  const date = parseIssueDate(day);
+  if (!date) return null;
+  return new Date(date.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
