@@ -400,6 +400,7 @@ export const en = {
     older: "Older events",
     note: "Note: {text}",
     reason: "Reason: {text}",
+    anchorText: "Quoting: “{text}”",
     subjects: {
       story: "Story “{label}”",
       issue: "Issue {label}",

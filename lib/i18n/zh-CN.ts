@@ -391,6 +391,7 @@ export const zhCN = {
     older: "较早的记录",
     note: "说明：{text}",
     reason: "原因：{text}",
+    anchorText: "引用：“{text}”",
     subjects: {
       story: "稿件《{label}》",
       issue: "第{label}期",
