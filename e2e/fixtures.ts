@@ -85,16 +85,20 @@ export function serverActionId(file: string, exportedName: string): { id: string
   throw new Error(`No server action ${exportedName} in ${file}`);
 }
 
-/** POST a server action the way the browser does, with the given session's cookies. */
+/**
+ * POST a server action the way the browser does, with the given session's cookies. `atPath`
+ * names the page to post to when the action's page has a dynamic segment (`/desk/stories/12`).
+ */
 export async function callServerAction(
   request: APIRequestContext,
   baseURL: string,
   file: string,
   exportedName: string,
   args: unknown[],
+  atPath?: string,
 ): Promise<{ status: number; body: string }> {
   const { id, route } = serverActionId(file, exportedName);
-  const response = await request.post(route, {
+  const response = await request.post(atPath ?? route, {
     headers: {
       "Next-Action": id,
       "Content-Type": "text/plain;charset=UTF-8",

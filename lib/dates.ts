@@ -78,7 +78,8 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-function offsetMinutes(instant: number, timeZone: string): number {
+/** The offset of a timezone from UTC at a moment, in milliseconds. */
+function timeZoneOffset(moment: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
@@ -88,7 +89,7 @@ function offsetMinutes(instant: number, timeZone: string): number {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-  }).formatToParts(new Date(instant));
+  }).formatToParts(moment);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get("year"),
@@ -98,7 +99,32 @@ function offsetMinutes(instant: number, timeZone: string): number {
     get("minute"),
     get("second"),
   );
-  return Math.round((asUtc - instant) / 60_000);
+  return asUtc - Math.floor(moment.getTime() / 1000) * 1000;
+}
+
+/** The instant a wall-clock UTC-form time names in a timezone, settled across offset changes. */
+function wallTimeToInstant(wall: number, timeZone: string): Date {
+  let guess = wall;
+  // Two rounds settle a daylight-saving change between the guess and the answer.
+  for (let round = 0; round < 3; round += 1) {
+    const next = wall - timeZoneOffset(new Date(guess), timeZone);
+    if (next === guess) break;
+    guess = next;
+  }
+  return new Date(guess);
+}
+
+/** The first moment of a calendar date (YYYY-MM-DD) in a timezone; null for a bad date. */
+export function startOfDayInTimeZone(day: string, timeZone: string): Date | null {
+  const date = parseIssueDate(day);
+  return date ? wallTimeToInstant(date.getTime(), timeZone) : null;
+}
+
+/** The calendar date after a YYYY-MM-DD date. */
+export function nextDay(day: string): string | null {
+  const date = parseIssueDate(day);
+  if (!date) return null;
+  return new Date(date.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 /**
@@ -110,15 +136,10 @@ export function zonedTimeToInstant(local: string, timeZone: string): Date | null
   if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
   if (!parseIssueDate(local.slice(0, 10)) || h > 23 || mi > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let instant = wall - offsetMinutes(wall, timeZone) * 60_000;
-  // Across an offset change the first guess can be an hour out; one more step settles it.
-  instant = wall - offsetMinutes(instant, timeZone) * 60_000;
-  return new Date(instant);
+  return wallTimeToInstant(Date.UTC(y, mo - 1, d, h, mi), timeZone);
 }
 
 /** The wall-clock "YYYY-MM-DDTHH:mm" of an instant in a timezone (for datetime-local inputs). */
 export function instantToZonedTime(instant: Date, timeZone: string): string {
-  const shifted = new Date(instant.getTime() + offsetMinutes(instant.getTime(), timeZone) * 60_000);
-  return shifted.toISOString().slice(0, 16);
+  return new Date(instant.getTime() + timeZoneOffset(instant, timeZone)).toISOString().slice(0, 16);
 }

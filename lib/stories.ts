@@ -1,6 +1,6 @@
 // Stories on the desk: creating, saving (optimistic concurrency), workflow steps, revisions.
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
   type Byline,
@@ -345,11 +345,8 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
   );
 }
 
-export type DeskStory = StorySnapshot & {
-  canEdit: boolean;
-  authorName: string;
-  comments: { id: number; authorName: string; body: string; createdAt: number }[];
-};
+/** A story as the desk's editor shows it; its notes come from lib/comments. */
+export type DeskStory = StorySnapshot & { canEdit: boolean; authorName: string };
 
 export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
   const story = loadVisible(db(), viewer, storyId);
@@ -358,24 +355,10 @@ export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
     .from(users)
     .where(eq(users.id, story.authorId))
     .get();
-  const comments = db()
-    .select({
-      id: storyComments.id,
-      authorName: users.displayName,
-      body: storyComments.body,
-      createdAt: storyComments.createdAt,
-    })
-    .from(storyComments)
-    .innerJoin(users, eq(storyComments.authorId, users.id))
-    .where(eq(storyComments.storyId, story.id))
-    .orderBy(desc(storyComments.id))
-    .all()
-    .map((c) => ({ ...c, createdAt: c.createdAt.getTime() }));
   return {
     ...snapshotOf(story),
     canEdit: canEditStory(viewer, story),
     authorName: author?.name ?? "",
-    comments,
   };
 }
 
@@ -408,9 +391,13 @@ export function listMyStories(viewer: Actor): MyStory[] {
     .select({ storyId: storyComments.storyId, body: storyComments.body, id: storyComments.id })
     .from(storyComments)
     .where(
-      inArray(
-        storyComments.storyId,
-        rows.map((r) => r.id),
+      and(
+        inArray(
+          storyComments.storyId,
+          rows.map((r) => r.id),
+        ),
+        // The reporter's own replies are not editors' notes.
+        ne(storyComments.authorId, viewer.id),
       ),
     )
     .orderBy(desc(storyComments.id))

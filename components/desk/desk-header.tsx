@@ -7,9 +7,14 @@ import { getTranslator, type Locale, otherLocale } from "@/lib/i18n/locales";
 import { can } from "@/lib/permissions";
 import type { Viewer } from "@/lib/session";
 
-type Props = { locale: Locale; viewer: Pick<Viewer, "displayName" | "role"> };
+type Props = {
+  locale: Locale;
+  viewer: Pick<Viewer, "displayName" | "role">;
+  /** Unread notifications, shown as a badge on the inbox entry. */
+  unreadCount: number;
+};
 
-export function DeskHeader({ locale, viewer }: Props) {
+export function DeskHeader({ locale, viewer, unreadCount }: Props) {
   const t = getTranslator(locale);
   return (
     <header className="border-b border-rule bg-white">
@@ -24,6 +29,17 @@ export function DeskHeader({ locale, viewer }: Props) {
                 <li key={item.href}>
                   <Link href={item.href} className="hover:underline">
                     {t(item.label)}
+                    {item.badge === "unread" && unreadCount > 0 ? (
+                      <span
+                        data-testid="unread-badge"
+                        className="ml-1 inline-block min-w-5 rounded-full bg-nameplate px-1.5 text-center text-xs font-bold text-white"
+                      >
+                        <span aria-hidden="true">{unreadCount}</span>
+                        <span className="sr-only">
+                          {t("inbox.unreadBadge", { count: unreadCount })}
+                        </span>
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               ))}

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { DeskHeader } from "@/components/desk/desk-header";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { countUnreadNotifications } from "@/lib/notifications";
 import { requireViewer } from "@/lib/session";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
@@ -9,7 +10,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const locale = await getRequestLocale();
   return (
     <>
-      <DeskHeader locale={locale} viewer={viewer} />
+      <DeskHeader locale={locale} viewer={viewer} unreadCount={countUnreadNotifications(viewer)} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

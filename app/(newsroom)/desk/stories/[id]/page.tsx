@@ -1,7 +1,9 @@
 // `/desk/stories/<id>`: the story in the editor (or read-only when it may not change).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
 import { StoryEditor } from "@/components/editor/story-editor";
+import { getStoryNotes, type StoryNote } from "@/lib/comments";
 import { formatDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
@@ -38,9 +40,18 @@ export default async function StoryPage({ params }: { params: Params }) {
   const dictionary = getDictionary(locale);
   const t = getTranslator(locale);
   const { timezone } = getSettings();
-  const { comments, canEdit, authorName, ...snapshot } = story;
+  const { canEdit, authorName, ...snapshot } = story;
+  const notes = getStoryNotes(viewer, story.id);
+  const noteView = (note: StoryNote): NoteView => ({
+    id: note.id,
+    authorName: note.authorName,
+    body: note.body,
+    anchorText: note.anchorText,
+    when: formatDateTime(new Date(note.createdAt), timezone, locale),
+    resolved: note.resolvedAt !== null,
+  });
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div>
         <p className="mb-3 text-sm text-muted">
           {t("editor.author", { name: authorName })} · {t(`statuses.${story.status}`)} ·{" "}
@@ -61,26 +72,18 @@ export default async function StoryPage({ params }: { params: Params }) {
           }}
         />
       </div>
-      <aside
-        aria-labelledby="notes-title"
-        className="rounded-lg border border-rule bg-white p-4 text-sm"
-      >
-        <h2 id="notes-title" className="mb-2 font-bold">
-          {t("editor.notes")}
-        </h2>
-        {comments.length === 0 ? <p className="text-muted">{t("editor.noNotes")}</p> : null}
-        <ol className="space-y-3">
-          {comments.map((c) => (
-            <li key={c.id} className="border-l-4 border-amber-400 pl-2">
-              <p className="whitespace-pre-line" lang="zh-CN">
-                {c.body}
-              </p>
-              <p className="text-xs text-muted">
-                {c.authorName} · {formatDateTime(new Date(c.createdAt), timezone, locale)}
-              </p>
-            </li>
-          ))}
-        </ol>
+      <aside className="self-start rounded-lg border border-rule bg-white p-4 text-sm">
+        <StoryNotes
+          storyId={story.id}
+          threads={notes.threads.map((thread) => ({
+            ...noteView(thread),
+            replies: thread.replies.map(noteView),
+          }))}
+          canAdd={notes.canAdd}
+          canReply={notes.canReply}
+          canResolve={notes.canResolve}
+          messages={{ notes: dictionary.notes, errors: dictionary.errors }}
+        />
       </aside>
     </div>
   );

@@ -1,0 +1,125 @@
+// `/desk/review`: the stories waiting for an editor, the longest-waiting first.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { formatDateTime } from "@/lib/dates";
+import { formatElapsed } from "@/lib/durations";
+import { getTranslator } from "@/lib/i18n/locales";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { can } from "@/lib/permissions";
+import { listReviewQueue, REVIEW_PAGE_SIZE } from "@/lib/review";
+import { requireViewer } from "@/lib/session";
+import { getSettings } from "@/lib/settings";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: getTranslator(await getRequestLocale())("review.title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function pageOffset(raw: string | string[] | undefined): number {
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+
+const pageHref = (offset: number) =>
+  offset > 0 ? `/desk/review?offset=${offset}` : "/desk/review";
+
+export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
+  if (!can(viewer, "story:review")) forbidden();
+  const locale = await getRequestLocale();
+  const t = getTranslator(locale);
+  const { timezone } = getSettings();
+  const offset = pageOffset((await searchParams).offset);
+  const { items, total } = listReviewQueue(viewer, { limit: REVIEW_PAGE_SIZE, offset });
+  const now = Date.now();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("review.title")}</h1>
+        <p className="mt-1 text-muted">
+          {t("review.intro")} {t("review.total", { count: total })}
+        </p>
+      </div>
+      {items.length === 0 ? (
+        <p className="rounded-lg border border-rule bg-white p-6 text-muted">{t("review.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-rule bg-desk">
+              <tr>
+                <th scope="col" className="p-3">
+                  {t("review.headline")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("review.author")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("review.submittedAt")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("review.waiting")}
+                </th>
+                <th scope="col" className="p-3 text-right">
+                  {t("review.length")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((story) => (
+                <tr
+                  key={story.id}
+                  className="border-t border-rule first:border-t-0"
+                  data-testid={`review-story-${story.id}`}
+                >
+                  <td className="p-3">
+                    <Link
+                      href={`/desk/stories/${story.id}`}
+                      className="font-semibold hover:underline"
+                      lang="zh-CN"
+                    >
+                      {story.headline || t("stories.untitled")}
+                    </Link>
+                  </td>
+                  <td className="p-3 whitespace-nowrap">{story.authorName}</td>
+                  <td className="p-3 whitespace-nowrap text-muted">
+                    {formatDateTime(new Date(story.submittedAt), timezone, locale)}
+                  </td>
+                  <td className="p-3 whitespace-nowrap" data-testid="waiting">
+                    {formatElapsed(now - story.submittedAt, locale) ?? t("review.lessThanAMinute")}
+                  </td>
+                  <td className="p-3 whitespace-nowrap text-right text-muted">
+                    {t("review.lengthValue", { count: story.charCount })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {offset > 0 || offset + items.length < total ? (
+        <nav aria-label={t("review.pages")} className="flex justify-between text-sm">
+          {offset > 0 ? (
+            <Link
+              href={pageHref(Math.max(offset - REVIEW_PAGE_SIZE, 0))}
+              className="text-accent hover:underline"
+            >
+              ← {t("review.earlier")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {offset + items.length < total ? (
+            <Link
+              href={pageHref(offset + REVIEW_PAGE_SIZE)}
+              className="text-accent hover:underline"
+            >
+              {t("review.later")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
