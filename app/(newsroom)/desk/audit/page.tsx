@@ -66,7 +66,7 @@ function Subject({ row, dictionary }: { row: AuditRow; dictionary: Dictionary })
   }
   if (row.subjectType === "issue" && row.subjectId) {
     return (
-      <Link href={`/desk/audit?issue=${row.subjectId}`} className="text-accent hover:underline">
+      <Link href={`/desk/issues/${row.subjectId}`} className="text-accent hover:underline">
         {t("issue", label)}
       </Link>
     );
