@@ -1,5 +1,5 @@
 // Reads for the public newspaper: only what is published, only the columns pages render.
-import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
   type Byline,
@@ -49,6 +49,37 @@ export type StoryView = {
 
 const EXCERPT_LENGTH = 160;
 
+// Stored JSON is read as text and parsed here, so an old or hand-edited row renders what it
+// safely can instead of failing the page.
+const rawByline = sql<string>`${stories.byline}`;
+
+function parseJson(text: string | null): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function names(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function parseByline(text: string | null): Byline {
+  const value = parseJson(text);
+  const raw = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const line = (v: unknown) => (typeof v === "string" && v ? v : null);
+  return {
+    dateline: line(raw.dateline),
+    agency: line(raw.agency),
+    reporters: names(raw.reporters),
+    correspondents: names(raw.correspondents),
+    photographers: names(raw.photographers),
+    credit: line(raw.credit),
+  };
+}
+
 function excerptOf(bodyText: string): string {
   const first = bodyText.split("\n")[0] ?? "";
   return first.length > EXCERPT_LENGTH ? `${first.slice(0, EXCERPT_LENGTH)}…` : first;
@@ -95,7 +126,7 @@ function listPageStories(issueId: number, pageNumber: number, onlyPublished = tr
       kicker: stories.kicker,
       headline: stories.headline,
       subheadline: stories.subheadline,
-      byline: stories.byline,
+      byline: rawByline,
       bodyText: stories.bodyText,
       slot: placements.slot,
     })
@@ -111,7 +142,11 @@ function listPageStories(issueId: number, pageNumber: number, onlyPublished = tr
     )
     .orderBy(asc(placements.position))
     .all()
-    .map(({ bodyText, ...card }) => ({ ...card, excerpt: excerptOf(bodyText) }));
+    .map(({ bodyText, byline, ...card }) => ({
+      ...card,
+      byline: parseByline(byline),
+      excerpt: excerptOf(bodyText),
+    }));
 }
 
 /** A published issue with every page and its headlines. */
@@ -148,8 +183,8 @@ export function getStoryView(id: number): StoryView | null {
       kicker: stories.kicker,
       headline: stories.headline,
       subheadline: stories.subheadline,
-      byline: stories.byline,
-      body: stories.body,
+      byline: rawByline,
+      body: sql<string>`${stories.body}`,
       publishedAt: stories.publishedAt,
       issueId: issues.id,
       issueDate: issues.date,
@@ -182,8 +217,8 @@ export function getStoryView(id: number): StoryView | null {
     kicker: row.kicker,
     headline: row.headline,
     subheadline: row.subheadline,
-    byline: row.byline,
-    bodyHtml: renderRichText(row.body as RichTextDoc),
+    byline: parseByline(row.byline),
+    bodyHtml: renderRichText(parseJson(row.body)),
     publishedAt: row.publishedAt?.getTime() ?? null,
     corrections,
     issue: { id: row.issueId, date: row.issueDate, number: row.issueNumber },
