@@ -143,6 +143,8 @@ export const stories = sqliteTable(
   (t) => [
     index("stories_status_idx").on(t.status, t.submittedAt),
     index("stories_author_idx").on(t.authorId, t.status),
+    // The layout desk lists approved stories, most recently changed first.
+    index("stories_status_updated_idx").on(t.status, t.updatedAt),
     check("stories_status_check", sql`${t.status} IN (${inList(STORY_STATUSES)})`),
     check("stories_kind_check", sql`${t.kind} IN (${inList(STORY_KINDS)})`),
     check("stories_version_positive", sql`${t.version} >= 1`),

@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { can, type Role } from "@/lib/permissions";
-import { prepareBody } from "@/lib/stories";
+import { prepareBody, syncStoryPhotos } from "@/lib/stories";
 import type { StoryFields } from "@/lib/story-input";
 
 type Actor = { id: number; role: Role };
@@ -290,6 +290,7 @@ export function correctStory(
       tx.insert(storyCorrections)
         .values({ storyId: story.id, note, authorId: viewer.id, createdAt: now })
         .run();
+      syncStoryPhotos(tx, story.id, updated.body);
       tx.insert(storyRevisions)
         .values({
           storyId: story.id,

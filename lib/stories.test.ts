@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, notifications, stories, storyRevisions } from "@/db/schema";
+import { auditEvents, notifications, stories, storyPhotos, storyRevisions } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { AppError } from "@/lib/errors";
 import {
@@ -329,5 +329,66 @@ describe("overwriting after a conflict", () => {
       .where(eq(storyRevisions.storyId, story.id))
       .all();
     expect(texts.map((r) => r.text)).toEqual(["", "第一个窗口", "第二个窗口"]);
+  });
+});
+
+describe("a story's photos", () => {
+  it("follow the body's photo blocks in order, skipping ids of photos that do not exist", async () => {
+    const { storePhoto } = await import("@/lib/media");
+    const sharp = (await import("sharp")).default;
+    const { reporter } = await people();
+    const png = async (color: string) =>
+      new Uint8Array(
+        await sharp({ create: { width: 400, height: 300, channels: 3, background: color } })
+          .png()
+          .toBuffer(),
+      );
+    const first = await storePhoto(
+      reporter,
+      { bytes: await png("#ff0000"), filename: "a.png", caption: "甲" },
+      t0,
+    );
+    const second = await storePhoto(
+      reporter,
+      { bytes: await png("#00ff00"), filename: "b.png", caption: "乙" },
+      t0,
+    );
+    const story = createStory(reporter, { headline: "图片新闻", kind: "photo" }, t0);
+    const photo = (id: number) => ({
+      type: "photo",
+      attrs: { mediaId: id, width: 400, height: 300 },
+    });
+    const body = {
+      type: "doc",
+      content: [
+        photo(second.id),
+        photo(first.id),
+        photo(999_999),
+        { type: "paragraph", content: [{ type: "text", text: "说明" }] },
+      ],
+    };
+    const saved = saveStory(
+      reporter,
+      {
+        storyId: story.id,
+        baseVersion: 1,
+        fields: { ...fields("图片新闻", ""), kind: "photo", body },
+      },
+      t0,
+    );
+    expect(saved.ok).toBe(true);
+    const rows = db().select().from(storyPhotos).where(eq(storyPhotos.storyId, story.id)).all();
+    expect(rows.sort((a, b) => a.position - b.position).map((r) => r.mediaId)).toEqual([
+      second.id,
+      first.id,
+    ]);
+    saveStory(
+      reporter,
+      { storyId: story.id, baseVersion: 2, fields: fields("图片新闻", "不要图片了") },
+      t0,
+    );
+    expect(db().select().from(storyPhotos).where(eq(storyPhotos.storyId, story.id)).all()).toEqual(
+      [],
+    );
   });
 });

@@ -4,16 +4,19 @@ import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
   type Byline,
+  media,
   notifications,
   type RichTextDoc,
   type Story,
   stories,
   storyComments,
+  storyPhotos,
   storyRevisions,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
+import { isMediaId } from "@/lib/editor-extensions";
 import { AppError } from "@/lib/errors";
 import { can, type Role } from "@/lib/permissions";
 import { isValidDoc, sanitizeDoc } from "@/lib/render";
@@ -154,6 +157,39 @@ function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Dat
     .run();
 }
 
+/**
+ * The photos a story shows, in body order: a photo story's pictures, a news story's lead image.
+ * Kept in step with the body's photo blocks in the same transaction as every save, so readers'
+ * pages and the media route know which photos a story uses without reading its JSON.
+ */
+export function syncStoryPhotos(tx: Tx, storyId: number, body: RichTextDoc): void {
+  const wanted: number[] = [];
+  const walk = (nodes: RichTextDoc["content"]) => {
+    for (const node of nodes ?? []) {
+      const id = node.attrs?.mediaId;
+      if (node.type === "photo" && isMediaId(id) && !wanted.includes(id)) wanted.push(id);
+      walk(node.content);
+    }
+  };
+  walk(body.content);
+  const existing = new Set(
+    wanted.length > 0
+      ? tx
+          .select({ id: media.id })
+          .from(media)
+          .where(inArray(media.id, wanted))
+          .all()
+          .map((m) => m.id)
+      : [],
+  );
+  tx.delete(storyPhotos).where(eq(storyPhotos.storyId, storyId)).run();
+  wanted
+    .filter((id) => existing.has(id))
+    .forEach((mediaId, position) => {
+      tx.insert(storyPhotos).values({ storyId, mediaId, position }).run();
+    });
+}
+
 export function createStory(
   viewer: Actor,
   input: CreateStoryInput,
@@ -186,6 +222,7 @@ export function createStory(
         .returning()
         .get();
       insertRevision(tx, story, "create", viewer.id, now);
+      syncStoryPhotos(tx, story.id, story.body);
       recordAudit(tx, {
         actorId: viewer.id,
         action: "story.create",
@@ -241,6 +278,7 @@ export function saveStory(
       // replaced stays in the history instead of being folded away.
       if (input.overwrite) insertRevision(tx, updated, "autosave", viewer.id, now);
       else recordAutosaveRevision(tx, updated, viewer.id, now);
+      syncStoryPhotos(tx, updated.id, updated.body);
       recordAudit(tx, {
         actorId: viewer.id,
         action: input.overwrite ? "story.overwrite" : "story.save",
@@ -492,6 +530,7 @@ export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): 
         .get();
       if (!updated) return { ok: false, conflict: snapshotOf(current) };
       insertRevision(tx, updated, "restore", viewer.id, now);
+      syncStoryPhotos(tx, updated.id, updated.body);
       recordAudit(tx, {
         actorId: viewer.id,
         action: "story.restore",

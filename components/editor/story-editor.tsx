@@ -1,7 +1,7 @@
 "use client";
 // The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
 // kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
-import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -450,6 +450,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   );
 }
 
+/** 字数, recounted a moment after typing pauses: counting a long story on every key is wasted work. */
 function CharCount({
   editor,
   label,
@@ -457,10 +458,19 @@ function CharCount({
   editor: NonNullable<ReturnType<typeof useEditor>>;
   label: string;
 }) {
-  const count = useEditorState({
-    editor,
-    selector: ({ editor: e }) => countCharacters(e.getText()),
-  });
+  const [count, setCount] = useState(() => countCharacters(editor.getText()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recount = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setCount(countCharacters(editor.getText())), 250);
+    };
+    editor.on("update", recount);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", recount);
+    };
+  }, [editor]);
   return <span data-testid="char-count">{format(label, { count })}</span>;
 }
 

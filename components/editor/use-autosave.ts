@@ -141,7 +141,8 @@ export function useAutosave({ storyId, initialVersion, enabled, read, isComposin
     if (!enabled) return;
     changes.current += 1;
     const kind = stateRef.current.kind;
-    if (kind !== "conflict" && kind !== "offline" && kind !== "saving") setState({ kind: "dirty" });
+    // Only a change of state re-renders the editor; typing on while dirty costs nothing here.
+    if (kind === "saved" || kind === "error") setState({ kind: "dirty" });
     clearTimeout(keepTimer.current);
     keepTimer.current = setTimeout(keepLocally, KEEP_LOCAL_DELAY_MS);
     clearTimeout(saveTimer.current);

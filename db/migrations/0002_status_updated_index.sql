@@ -1,0 +1,1 @@
+CREATE INDEX `stories_status_updated_idx` ON `stories` (`status`,`updated_at`);
