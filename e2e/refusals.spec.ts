@@ -103,3 +103,14 @@ test("an editor cannot make anyone an admin, nor deactivate people", async ({
   expect(snapshot()).toEqual(before);
   await context.close();
 });
+
+test("an unknown desk address answers 404 in the user's language", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("editor") });
+  const page = await context.newPage();
+  const response = await page.goto("/desk/no/such/place");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  expect((await page.goto("/desk/stories/999999"))?.status()).toBe(404);
+  await expect(page.getByText("找不到该内容。")).toBeVisible();
+  await context.close();
+});
