@@ -1,4 +1,5 @@
 "use client";
+import { redoDepth, undoDepth } from "@tiptap/pm/history";
 // The formatting toolbar. It shows which marks and blocks are active where the cursor is.
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
@@ -55,8 +56,9 @@ export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
       orderedList: e.isActive("orderedList"),
       blockquote: e.isActive("blockquote"),
       link: e.isActive("link"),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // The history's depth is a field read; can().undo() would dry-run a command on every key.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
       editable: e.isEditable,
     }),
   });
