@@ -27,6 +27,14 @@ export default async function PaperLayout({
   const locale = resolvePaperLocale(lang, settings.defaultLocale);
   return (
     <html lang={locale}>
+      <head>
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={settings.paperName}
+          href="/feed.xml"
+        />
+      </head>
       <body>
         <PaperChrome locale={locale} paperName={settings.paperName}>
           {children}
