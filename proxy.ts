@@ -32,12 +32,13 @@ export async function proxy(request: NextRequest) {
   const segment = isLocale(chosen) ? chosen : "default";
   const target = request.nextUrl.clone();
   target.pathname = `/${segment}${pathname === "/" ? "" : pathname}`;
-  const response = NextResponse.rewrite(target);
-  // The same URL differs by the language cookie; shared caches must keep them apart.
-  response.headers.set("Vary", "Cookie");
-  return response;
+  // The same URL differs by the language cookie, so shared caches must keep them apart: Next
+  // replaces any Vary set here, so lib/vary-cookie.ts adds Cookie where Next sets its own.
+  return NextResponse.rewrite(target);
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|login|favicon.ico|robots.txt|sitemap.xml|feed.xml|fonts/|media/).*)"],
+  matcher: [
+    "/((?!api/|_next/|login|favicon.ico|robots.txt|sitemap.xml|sitemaps/|feed.xml|fonts/|media/).*)",
+  ],
 };
