@@ -7,6 +7,7 @@ import {
   MAX_QUERY_LENGTH,
   PAGE_SIZE,
   parseQuery,
+  SPARSE_MATCHES,
   SUBSTRING_SCAN_LIMIT,
   searchStories,
   snippet,
@@ -246,5 +247,35 @@ describe("searchStories", () => {
     })();
     expect(ids(searchStories({ q: "东城" }))).toEqual([]);
     expect(ids(searchStories({ q: "东城区" }))).toEqual([old]);
+  });
+
+  it("walks the archive newest-first when a term matches many stories", async () => {
+    const author = await insertUser("editor");
+    const insert = sqlite().prepare(
+      "INSERT INTO stories (headline, status, author_id) VALUES (?, ?, ?) RETURNING id",
+    );
+    const place = sqlite().prepare(
+      "INSERT INTO placements (page_id, story_id, position) VALUES (?, ?, ?)",
+    );
+    const days = ["2023-01-01", "2023-01-03", "2023-01-02"].map((d) => insertIssue(d));
+    const expected: number[][] = [[], [], []];
+    sqlite().transaction(() => {
+      for (let i = 0; i < SPARSE_MATCHES + 100; i += 1) {
+        const day = i % 3;
+        const east = i % 2 === 0 ? "东城" : "西城";
+        const status = i % 7 === 0 ? "draft" : "published";
+        const { id } = insert.get(`密集测试${east}${i}`, status, author.id) as { id: number };
+        place.run(days[day], id, i);
+        if (status === "published" && east === "东城") expected[day]?.push(id);
+      }
+    })();
+    // Newest issue (2023-01-03, the second page) first, each issue in position order.
+    const newestFirst = [...(expected[1] ?? []), ...(expected[2] ?? []), ...(expected[0] ?? [])];
+    const first = searchStories({ q: "密集测试 东城" });
+    const third = searchStories({ q: "密集测试 东城", page: "3" });
+    expect(ids(first)).toEqual(newestFirst.slice(0, PAGE_SIZE));
+    expect(ids(third)).toEqual(newestFirst.slice(2 * PAGE_SIZE, 3 * PAGE_SIZE));
+    const all = searchStories({ q: "密集测试" });
+    expect(all.kind === "results" && all.hasNext).toBe(true);
   });
 });

@@ -88,6 +88,25 @@ const PUBLISHED = `
   JOIN issues i ON i.id = p.issue_id
   WHERE s.status = 'published' AND i.status = 'published'`;
 
+/**
+ * Published stories newest issue first, in page and position order, without a sort: CROSS JOIN
+ * fixes the loop order (issues by their unique date index, then each issue's pages and
+ * placements by their indexes), so SQLite streams rows in order and stops at the LIMIT.
+ */
+const NEWEST_FIRST = `
+  FROM issues i INDEXED BY issues_date_unique
+  CROSS JOIN pages p ON p.issue_id = i.id
+  CROSS JOIN placements pl ON pl.page_id = p.id
+  CROSS JOIN stories s ON s.id = pl.story_id
+  WHERE i.status = 'published' AND s.status = 'published'`;
+const NEWEST_ORDER = "ORDER BY i.date DESC, p.number, pl.position";
+
+/**
+ * Up to this many index matches are sorted by date; more than that, and walking the issues
+ * newest-first finds a page of them sooner than sorting them all would.
+ */
+export const SPARSE_MATCHES = 2000;
+
 /** A short term anywhere in the story's searched text, byline names included. */
 const SUBSTRING_TERM = `(
   f.kicker LIKE ? ESCAPE '\\' OR f.headline LIKE ? ESCAPE '\\' OR
@@ -121,29 +140,40 @@ function findIds(
 ): number[] {
   const shortFilter = shortTerms.map(() => `AND ${SUBSTRING_TERM}`).join(" ");
   const shortParams = shortTerms.flatMap((t) => Array(5).fill(likePattern(t)));
+  const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
   if (longTerms.length > 0) {
-    const sql = `
-      SELECT s.id FROM stories_fts f
-      JOIN stories s ON s.id = f.rowid ${PUBLISHED}
-      AND f.stories_fts MATCH ? ${shortFilter}
-      ORDER BY i.date DESC, p.number, pl.position
-      LIMIT ? OFFSET ?`;
     const match = longTerms.map(ftsPhrase).join(" AND ");
-    return (prepare(sql).all(match, ...shortParams, limit, offset) as { id: number }[]).map(
-      (r) => r.id,
+    const { matches } = prepare(
+      `SELECT count(*) AS matches FROM (
+         SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${SPARSE_MATCHES})`,
+    ).get(match) as { matches: number };
+    if (matches < SPARSE_MATCHES) {
+      return ids(
+        prepare(`
+          SELECT s.id FROM stories_fts f
+          JOIN stories s ON s.id = f.rowid ${PUBLISHED}
+          AND f.stories_fts MATCH ? ${shortFilter}
+          ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(match, ...shortParams, limit, offset),
+      );
+    }
+    return ids(
+      prepare(`
+        SELECT s.id ${NEWEST_FIRST.replace("WHERE", shortTerms.length > 0 ? "CROSS JOIN stories_fts f ON f.rowid = s.id WHERE" : "WHERE")}
+        AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?) ${shortFilter}
+        ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(match, ...shortParams, limit, offset),
     );
   }
-  const sql = `
-    SELECT recent.id FROM (
-      SELECT s.id, i.date, p.number, pl.position FROM stories s ${PUBLISHED}
-      ORDER BY i.date DESC, p.number, pl.position
-      LIMIT ${SUBSTRING_SCAN_LIMIT}
-    ) recent
-    JOIN stories_fts f ON f.rowid = recent.id
-    WHERE 1 ${shortFilter}
-    ORDER BY recent.date DESC, recent.number, recent.position
-    LIMIT ? OFFSET ?`;
-  return (prepare(sql).all(...shortParams, limit, offset) as { id: number }[]).map((r) => r.id);
+  return ids(
+    prepare(`
+      SELECT recent.id FROM (
+        SELECT s.id, i.date, p.number, pl.position ${NEWEST_FIRST}
+        ${NEWEST_ORDER} LIMIT ${SUBSTRING_SCAN_LIMIT}
+      ) recent
+      JOIN stories_fts f ON f.rowid = recent.id
+      WHERE 1 ${shortFilter}
+      ORDER BY recent.date DESC, recent.number, recent.position
+      LIMIT ? OFFSET ?`).all(...shortParams, limit, offset),
+  );
 }
 
 type HitRow = {
