@@ -56,12 +56,6 @@ export function StoryCard({ locale, story, priority = false }: Props) {
       {isPhoto && !photo ? (
         <PhotoCredit byline={story.byline} className="mt-2 text-right text-sm" />
       ) : null}
-      <p className="mt-1 text-right font-sans text-xs">
-        <Link href={`/stories/${story.id}`} className="text-accent hover:underline">
-          {t("paper.readStory")}
-          <span className="sr-only">：{story.headline}</span>
-        </Link>
-      </p>
     </article>
   );
 }
