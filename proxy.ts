@@ -57,9 +57,13 @@ export async function proxy(request: NextRequest) {
   const segment = isLocale(chosen) ? chosen : "default";
   const target = request.nextUrl.clone();
   target.pathname = `/${segment}${pathname === "/" ? "" : pathname}`;
+  // The same URL differs by the language cookie, so shared caches must keep them apart: Next
+  // replaces any Vary set here, so lib/vary-cookie.ts adds Cookie where Next sets its own.
   return secure(request, NextResponse.rewrite(target), PAPER_CONTENT_SECURITY_POLICY);
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt|sitemap.xml|feed.xml|fonts/|media/).*)"],
+  matcher: [
+    "/((?!api/|_next/|favicon.ico|robots.txt|sitemap.xml|sitemaps/|feed.xml|fonts/|media/).*)",
+  ],
 };

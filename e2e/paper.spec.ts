@@ -31,7 +31,7 @@ test("a reader goes from the page to a story and on to the next one", async ({ p
   await expect(firstParagraph).toContainText("本报讯（记者 邱勇 通讯员 吴洋）“力量攥在手");
   await expect(page.locator(".story-body p")).toHaveCount(4);
 
-  await page.getByRole("link", { name: `${headlines[2]} →` }).click();
+  await page.getByRole("link", { name: `下一篇 → ${headlines[2]}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(headlines[2] ?? "");
   await page.getByRole("link", { name: "返回版面" }).click();
   await expect(page).toHaveURL(/\/issues\/2023-02-22\/1$/);

@@ -31,6 +31,20 @@ export const env = {
   get isBuilding(): boolean {
     return process.env.NEXT_PHASE === "phase-production-build";
   },
+  /**
+   * The public address of the paper (https://paper.example), for absolute URLs in feeds,
+   * sitemaps and Open Graph. Unset: feeds use the request's host, pages omit absolute URLs.
+   */
+  get siteUrl(): string | null {
+    const value = process.env.SITE_URL?.trim();
+    if (!value) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.origin : null;
+    } catch {
+      return null;
+    }
+  },
   get isTest(): boolean {
     return process.env.MASTHEAD_TEST === "1" || process.env.VITEST === "true";
   },

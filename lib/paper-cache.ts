@@ -6,6 +6,10 @@ import {
   getLatestIssue,
   getPageView,
   getStoryView,
+  listArchiveYears,
+  listIssuesOfYear,
+  listLatestStories,
+  listSitemapYear,
 } from "@/lib/paper";
 import { getSettings } from "@/lib/settings";
 
@@ -25,6 +29,10 @@ export const readPaper = {
   page: cached("page", getPageView),
   story: cached("story", getStoryView),
   adjacentIssues: cached("adjacent-issues", getAdjacentIssues),
+  archiveYears: cached("archive-years", listArchiveYears),
+  issuesOfYear: cached("issues-of-year", listIssuesOfYear),
+  latestStories: cached("latest-stories", listLatestStories),
+  sitemapYear: cached("sitemap-year", listSitemapYear),
 };
 
 /**

@@ -1,9 +1,10 @@
 // Reads for the public newspaper: only what is published, only the columns pages render.
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
   type Byline,
   issues,
+  media,
   type PlacementSlot,
   pages,
   placements,
@@ -11,13 +12,24 @@ import {
   type StoryKind,
   stories,
   storyCorrections,
+  storyPhotos,
 } from "@/db/schema";
 import { renderRichText } from "@/lib/render";
 
 export type IssueSummary = { id: number; date: string; number: number };
 export type PageSummary = { number: number; name: string; banner: string | null };
+/** A picture of a story: served by the media route at /media/<mediaId>/<width>.webp. */
+export type StoryPhoto = {
+  mediaId: number;
+  width: number;
+  height: number;
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+};
 export type StoryCard = {
   id: number;
+  photos: StoryPhoto[];
   kind: StoryKind;
   kicker: string | null;
   headline: string;
@@ -39,7 +51,10 @@ export type StoryView = {
   headline: string;
   subheadline: string | null;
   byline: Byline;
+  photos: StoryPhoto[];
   bodyHtml: string;
+  /** The opening of the text, for meta descriptions. */
+  description: string;
   publishedAt: number | null;
   corrections: { note: string; createdAt: number }[];
   issue: IssueSummary;
@@ -118,8 +133,35 @@ function listPages(issueId: number): PageSummary[] {
     .all();
 }
 
+/** The photos of each story, in order; stories without photos are absent from the map. */
+function listPhotos(storyIds: number[]): Map<number, StoryPhoto[]> {
+  const byStory = new Map<number, StoryPhoto[]>();
+  if (storyIds.length === 0) return byStory;
+  const rows = db()
+    .select({
+      storyId: storyPhotos.storyId,
+      mediaId: media.id,
+      width: media.width,
+      height: media.height,
+      alt: media.alt,
+      caption: media.caption,
+      credit: media.credit,
+    })
+    .from(storyPhotos)
+    .innerJoin(media, eq(storyPhotos.mediaId, media.id))
+    .where(inArray(storyPhotos.storyId, storyIds))
+    .orderBy(asc(storyPhotos.storyId), asc(storyPhotos.position))
+    .all();
+  for (const { storyId, ...photo } of rows) {
+    const list = byStory.get(storyId) ?? [];
+    list.push(photo);
+    byStory.set(storyId, list);
+  }
+  return byStory;
+}
+
 function listPageStories(issueId: number, pageNumber: number, onlyPublished = true): StoryCard[] {
-  return db()
+  const cards = db()
     .select({
       id: stories.id,
       kind: stories.kind,
@@ -141,12 +183,14 @@ function listPageStories(issueId: number, pageNumber: number, onlyPublished = tr
       ),
     )
     .orderBy(asc(placements.position))
-    .all()
-    .map(({ bodyText, byline, ...card }) => ({
-      ...card,
-      byline: parseByline(byline),
-      excerpt: excerptOf(bodyText),
-    }));
+    .all();
+  const photos = listPhotos(cards.map((c) => c.id));
+  return cards.map(({ bodyText, byline, ...card }) => ({
+    ...card,
+    byline: parseByline(byline),
+    photos: photos.get(card.id) ?? [],
+    excerpt: excerptOf(bodyText),
+  }));
 }
 
 /** A published issue with every page and its headlines. */
@@ -185,6 +229,7 @@ export function getStoryView(id: number): StoryView | null {
       subheadline: stories.subheadline,
       byline: rawByline,
       body: sql<string>`${stories.body}`,
+      bodyText: stories.bodyText,
       publishedAt: stories.publishedAt,
       issueId: issues.id,
       issueDate: issues.date,
@@ -218,7 +263,9 @@ export function getStoryView(id: number): StoryView | null {
     headline: row.headline,
     subheadline: row.subheadline,
     byline: parseByline(row.byline),
+    photos: listPhotos([row.id]).get(row.id) ?? [],
     bodyHtml: renderRichText(parseJson(row.body)),
+    description: excerptOf(row.bodyText),
     publishedAt: row.publishedAt?.getTime() ?? null,
     corrections,
     issue: { id: row.issueId, date: row.issueDate, number: row.issueNumber },
@@ -261,4 +308,136 @@ export function getPagePreview(issueId: number, pageNumber: number): PageView | 
   const page = all.find((p) => p.number === pageNumber);
   if (!page) return null;
   return { issue, page, pages: all, stories: listPageStories(issue.id, pageNumber, false) };
+}
+
+/** The years that have published issues, newest first, with how many issues each. */
+export function listArchiveYears(): { year: number; count: number }[] {
+  return db()
+    .select({
+      year: sql<number>`cast(substr(${issues.date}, 1, 4) as integer)`,
+      count: sql<number>`count(*)`,
+    })
+    .from(issues)
+    .where(publishedIssue)
+    .groupBy(sql`substr(${issues.date}, 1, 4)`)
+    .orderBy(desc(sql`substr(${issues.date}, 1, 4)`))
+    .all();
+}
+
+/** Every published issue of a year, in date order. */
+export function listIssuesOfYear(year: number): IssueSummary[] {
+  return db()
+    .select({ id: issues.id, date: issues.date, number: issues.number })
+    .from(issues)
+    .where(and(publishedIssue, like(issues.date, `${String(year).padStart(4, "0")}-%`)))
+    .orderBy(asc(issues.date))
+    .all();
+}
+
+/** The published issue of a date, if there is one, and the nearest ones around it. */
+export function findIssueNear(date: string): {
+  issue: IssueSummary | null;
+  before: IssueSummary[];
+  after: IssueSummary[];
+} {
+  const columns = { id: issues.id, date: issues.date, number: issues.number };
+  const issue = getPublishedIssueByDate(date);
+  const before = db()
+    .select(columns)
+    .from(issues)
+    .where(and(publishedIssue, lt(issues.date, date)))
+    .orderBy(desc(issues.date))
+    .limit(3)
+    .all()
+    .reverse();
+  const after = db()
+    .select(columns)
+    .from(issues)
+    .where(and(publishedIssue, gt(issues.date, date)))
+    .orderBy(asc(issues.date))
+    .limit(3)
+    .all();
+  return { issue, before, after };
+}
+
+export type FeedItem = {
+  id: number;
+  headline: string;
+  kicker: string | null;
+  subheadline: string | null;
+  byline: Byline;
+  excerpt: string;
+  publishedAt: number | null;
+  date: string;
+  pageNumber: number;
+  pageName: string;
+};
+
+/** The newest published stories of published issues, for the RSS feed. */
+export function listLatestStories(limit: number): FeedItem[] {
+  return db()
+    .select({
+      id: stories.id,
+      headline: stories.headline,
+      kicker: stories.kicker,
+      subheadline: stories.subheadline,
+      byline: stories.byline,
+      bodyText: stories.bodyText,
+      publishedAt: stories.publishedAt,
+      date: issues.date,
+      pageNumber: pages.number,
+      pageName: pages.name,
+    })
+    .from(issues)
+    .innerJoin(pages, eq(pages.issueId, issues.id))
+    .innerJoin(placements, eq(placements.pageId, pages.id))
+    .innerJoin(stories, eq(placements.storyId, stories.id))
+    .where(and(publishedIssue, eq(stories.status, "published")))
+    .orderBy(desc(issues.date), asc(pages.number), asc(placements.position))
+    .limit(limit)
+    .all()
+    .map(({ bodyText, publishedAt, ...item }) => ({
+      ...item,
+      publishedAt: publishedAt?.getTime() ?? null,
+      excerpt: excerptOf(bodyText),
+    }));
+}
+
+export type SitemapYear = {
+  issues: { date: string; publishedAt: number | null }[];
+  pages: { date: string; number: number }[];
+  stories: { id: number; updatedAt: number }[];
+};
+
+/** Every public URL of a year's published issues: issues, pages and stories. */
+export function listSitemapYear(year: number): SitemapYear {
+  const from = `${String(year).padStart(4, "0")}-01-01`;
+  const to = `${String(year).padStart(4, "0")}-12-31`;
+  const inYear = and(publishedIssue, gte(issues.date, from), lte(issues.date, to));
+  return {
+    issues: db()
+      .select({ date: issues.date, publishedAt: issues.publishedAt })
+      .from(issues)
+      .where(inYear)
+      .orderBy(asc(issues.date))
+      .all()
+      .map((i) => ({ date: i.date, publishedAt: i.publishedAt?.getTime() ?? null })),
+    pages: db()
+      .select({ date: issues.date, number: pages.number })
+      .from(issues)
+      .innerJoin(pages, eq(pages.issueId, issues.id))
+      .where(inYear)
+      .orderBy(asc(issues.date), asc(pages.number))
+      .all(),
+    stories: db()
+      .select({ id: stories.id, updatedAt: stories.updatedAt })
+      .from(issues)
+      .innerJoin(pages, eq(pages.issueId, issues.id))
+      .innerJoin(placements, eq(placements.pageId, pages.id))
+      .innerJoin(stories, eq(placements.storyId, stories.id))
+      .where(and(inYear, eq(stories.status, "published")))
+      .orderBy(asc(issues.date), asc(pages.number), asc(placements.position))
+      .all()
+      .map((s) => ({ id: s.id, updatedAt: s.updatedAt.getTime() })),
+  };
 }

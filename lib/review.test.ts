@@ -111,13 +111,11 @@ describe("the review queue", () => {
     expect(plan.join("\n")).toMatch(/SEARCH stories USING INDEX stories_status_idx \(status=\?\)/);
     expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
 
-    const started = performance.now();
+    // Speed itself is measured by `npm run bench:desk`, not asserted here.
     const queue = listReviewQueue(editor, { limit: 50, offset: 1950 });
-    const elapsed = performance.now() - started;
     expect(queue.total).toBe(2000);
     expect(queue.items).toHaveLength(50);
     const times = queue.items.map((s) => s.submittedAt);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(elapsed).toBeLessThan(200);
   });
 });

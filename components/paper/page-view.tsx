@@ -40,8 +40,8 @@ export function PageView({ locale, paperName, view, nameAsHeading = true }: Prop
               </p>
             ) : null}
           </div>
-          {lead.map((story) => (
-            <StoryCard key={story.id} locale={locale} story={story} />
+          {lead.map((story, index) => (
+            <StoryCard key={story.id} locale={locale} story={story} priority={index === 0} />
           ))}
           <div className={side.length > 0 ? "grid gap-6 md:grid-cols-[1fr_14rem]" : ""}>
             <div

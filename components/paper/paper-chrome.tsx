@@ -24,7 +24,13 @@ export function PaperChrome({ locale, paperName, children }: Props) {
           <Link href="/" className="font-semibold hover:underline">
             {paperName}
           </Link>
-          <div className="flex items-center gap-4">
+          <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
+            <Link href="/archive" className="hover:underline">
+              {t("reader.archive")}
+            </Link>
+            <Link href="/search" className="hover:underline">
+              {t("reader.search")}
+            </Link>
             <LanguageSwitch
               label={t("meta.switchLabel")}
               switchTo={t("meta.switchTo")}
@@ -41,7 +47,15 @@ export function PaperChrome({ locale, paperName, children }: Props) {
         {children}
       </main>
       <footer className="border-t border-rule py-6 text-center font-sans text-xs text-muted">
-        © {paperName}
+        <p>
+          © {paperName}
+          <span className="mx-2" aria-hidden="true">
+            ·
+          </span>
+          <a href="/feed.xml" type="application/rss+xml" className="underline">
+            {t("reader.feed")}
+          </a>
+        </p>
       </footer>
     </div>
   );

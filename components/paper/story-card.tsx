@@ -1,16 +1,24 @@
 // A story as it sits on a page: kicker, headline, subheadline, byline and its opening.
 import Link from "next/link";
 import { NewsByline, PhotoCredit } from "@/components/paper/byline";
+import { StoryPhotoFigure } from "@/components/paper/story-photo";
+import { formatPhotoCredit } from "@/lib/byline";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
 import type { StoryCard as StoryCardData } from "@/lib/paper";
 
-type Props = { locale: Locale; story: StoryCardData };
+type Props = {
+  locale: Locale;
+  story: StoryCardData;
+  /** The lead's photo is the page's largest paint and is loaded first. */
+  priority?: boolean;
+};
 
-export function StoryCard({ locale, story }: Props) {
+export function StoryCard({ locale, story, priority = false }: Props) {
   const t = getTranslator(locale);
   const isLead = story.slot === "lead";
   const isPhoto = story.kind === "photo" || story.slot === "photo";
   const headingId = `story-${story.id}`;
+  const photo = story.photos[0];
   return (
     <article
       aria-labelledby={headingId}
@@ -31,17 +39,23 @@ export function StoryCard({ locale, story }: Props) {
           ——{story.subheadline}
         </p>
       ) : null}
+      {photo ? (
+        <StoryPhotoFigure
+          photo={photo}
+          fallbackAlt={t("reader.photoOf", { headline: story.headline })}
+          sizes={isLead ? "(min-width: 1024px) 60rem, 100vw" : "(min-width: 768px) 30rem, 100vw"}
+          priority={priority}
+          fallbackCredit={isPhoto ? formatPhotoCredit(story.byline) : undefined}
+          className="my-2"
+        />
+      ) : null}
       <p className={`mt-2 leading-relaxed ${isLead ? "text-lg" : "text-base"}`}>
         {isPhoto ? null : <NewsByline byline={story.byline} className="font-bold" />}
         {story.excerpt}
       </p>
-      {isPhoto ? <PhotoCredit byline={story.byline} className="mt-2 text-right text-sm" /> : null}
-      <p className="mt-1 text-right font-sans text-xs">
-        <Link href={`/stories/${story.id}`} className="text-accent hover:underline">
-          {t("paper.readStory")}
-          <span className="sr-only">：{story.headline}</span>
-        </Link>
-      </p>
+      {isPhoto && !photo ? (
+        <PhotoCredit byline={story.byline} className="mt-2 text-right text-sm" />
+      ) : null}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { Masthead } from "@/components/paper/masthead";
 import { pageLabel } from "@/components/paper/page-navigator";
 import { formatIssueDate, isIssueDate } from "@/lib/dates";
+import { getTranslator } from "@/lib/i18n/locales";
 import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
@@ -28,9 +29,28 @@ export default async function IssueView({ params }: { params: Params }) {
   const locale = resolvePaperLocale(lang, settings.defaultLocale);
   const view = await readPaper.issue(date);
   if (!view) notFound();
+  const t = getTranslator(locale);
+  const adjacent = await readPaper.adjacentIssues(date);
   return (
     <>
       <Masthead locale={locale} paperName={settings.paperName} issue={view.issue} asHeading />
+      <nav
+        aria-label={t("reader.issueNavigation")}
+        className="mb-4 flex justify-between font-sans text-sm"
+      >
+        {adjacent.previous ? (
+          <Link href={`/issues/${adjacent.previous}`} rel="prev" className="hover:underline">
+            ← {t("reader.previousIssue")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {adjacent.next ? (
+          <Link href={`/issues/${adjacent.next}`} rel="next" className="hover:underline">
+            {t("reader.nextIssue")} →
+          </Link>
+        ) : null}
+      </nav>
       <div className="grid gap-6 md:grid-cols-2">
         {view.pages.map((page) => (
           <section

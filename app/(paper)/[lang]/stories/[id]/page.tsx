@@ -2,7 +2,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryArticle } from "@/components/paper/story-article";
+import { photoSources } from "@/components/paper/story-photo";
 import { bylineNames } from "@/lib/byline";
+import { env } from "@/lib/env";
 import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
@@ -25,13 +27,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const loaded = await load(params);
   if (!loaded) return {};
   const { story, settings } = loaded;
+  const site = env.siteUrl;
+  const photo = story.photos[0];
   return {
     title: story.headline,
+    description: story.description,
+    ...(site ? { alternates: { canonical: `${site}/stories/${story.id}` } } : {}),
     openGraph: {
       type: "article",
       title: story.headline,
+      description: story.description,
       siteName: settings.paperName,
       locale: "zh_CN",
+      ...(site ? { url: `${site}/stories/${story.id}` } : {}),
+      ...(site && photo ? { images: [`${site}${photoSources(photo).src}`] } : {}),
       publishedTime: story.publishedAt ? new Date(story.publishedAt).toISOString() : undefined,
       authors: bylineNames(story.byline),
     },
@@ -42,13 +51,26 @@ export default async function StoryPage({ params }: { params: Params }) {
   const loaded = await load(params);
   if (!loaded) notFound();
   const { story, settings, locale } = loaded;
+  const site = env.siteUrl;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: story.headline,
+    ...(story.subheadline ? { alternativeHeadline: story.subheadline } : {}),
+    description: story.description,
     datePublished: story.publishedAt ? new Date(story.publishedAt).toISOString() : undefined,
+    ...(story.corrections.length > 0
+      ? { dateModified: new Date(story.corrections.at(-1)?.createdAt ?? 0).toISOString() }
+      : {}),
     author: bylineNames(story.byline).map((name) => ({ "@type": "Person", name })),
     publisher: { "@type": "Organization", name: settings.paperName },
+    ...(site ? { mainEntityOfPage: `${site}/stories/${story.id}` } : {}),
+    ...(site && story.photos.length > 0
+      ? { image: story.photos.map((p) => `${site}${photoSources(p).src}`) }
+      : {}),
+    printEdition: String(story.issue.number),
+    printSection: story.page.name,
+    printPage: String(story.page.number),
     inLanguage: "zh-CN",
   };
   return (
@@ -58,7 +80,7 @@ export default async function StoryPage({ params }: { params: Params }) {
         // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with "<" escaped
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replaceAll("<", "\\u003c") }}
       />
-      <StoryArticle locale={locale} story={story} />
+      <StoryArticle locale={locale} timezone={settings.timezone} story={story} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageLabel } from "@/components/paper/page-navigator";
 import { PageView } from "@/components/paper/page-view";
-import { isIssueDate } from "@/lib/dates";
+import { formatIssueDate, isIssueDate } from "@/lib/dates";
 import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
@@ -26,7 +26,8 @@ async function load(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const loaded = await load(params);
   if (!loaded) return {};
-  return { title: `${loaded.view.issue.date} ${pageLabel(loaded.locale, loaded.view.page)}` };
+  const { view, locale } = loaded;
+  return { title: `${formatIssueDate(view.issue.date, locale)} ${pageLabel(locale, view.page)}` };
 }
 
 export default async function IssuePage({ params }: { params: Params }) {
