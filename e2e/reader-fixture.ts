@@ -21,6 +21,15 @@ export const READER_STORIES = {
   scheduled: ["甲乙丙明日稿不应出现", "published", SCHEDULED_DATE, 1],
 } as const;
 export type ReaderStory = keyof typeof READER_STORIES;
+export const READER_PHOTO = {
+  caption: "甲乙丙图片说明：职工在书屋里读书",
+  credit: "本报记者 测试摄影 摄",
+  alt: "职工在书屋里读书",
+} as const;
+export const READER_CORRECTION = {
+  note: "本文第一段中的日期有误，已更正。",
+  at: Date.parse("2019-06-05T10:30:00+08:00"),
+} as const;
 
 export function addReaderIssues(db: Database.Database): void {
   if (db.prepare("SELECT 1 FROM issues WHERE date = ?").get(READER_DATE)) return;
@@ -77,6 +86,26 @@ export function addReaderIssues(db: Database.Database): void {
       positions.set(pageId, position + 1);
       place.run(pageId, story.id, position, position === 0 ? "lead" : "main");
     }
+    // The lead has a photo (the file itself is the media route's business), the second story a
+    // correction.
+    const find = db.prepare("SELECT id FROM stories WHERE headline = ?");
+    const lead = (find.get(READER_STORIES.lead[0]) as { id: number }).id;
+    const second = (find.get(READER_STORIES.second[0]) as { id: number }).id;
+    const media = db
+      .prepare(
+        `INSERT INTO media (storage_key, mime_type, size_bytes, width, height, caption, credit, alt, uploaded_by)
+         VALUES (?, 'image/webp', 1000, 1200, 800, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get("0".repeat(32), READER_PHOTO.caption, READER_PHOTO.credit, READER_PHOTO.alt, editor) as {
+      id: number;
+    };
+    db.prepare("INSERT INTO story_photos (story_id, media_id, position) VALUES (?, ?, 0)").run(
+      lead,
+      media.id,
+    );
+    db.prepare(
+      "INSERT INTO story_corrections (story_id, note, author_id, created_at) VALUES (?, ?, ?, ?)",
+    ).run(second, READER_CORRECTION.note, editor, READER_CORRECTION.at);
   })();
 }
 

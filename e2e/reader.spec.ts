@@ -4,7 +4,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { testDb } from "./fixtures";
-import { READER_DATE, type ReaderStory, readerStoryIds, SCHEDULED_DATE } from "./reader-fixture";
+import {
+  READER_CORRECTION,
+  READER_DATE,
+  READER_PHOTO,
+  type ReaderStory,
+  readerStoryIds,
+  SCHEDULED_DATE,
+} from "./reader-fixture";
 
 const SEED_DONGCHENG = "全国总工会赴东城调研 “县级工会加强年”专项工作";
 
@@ -83,6 +90,40 @@ test("a reader goes from the front page through the pages to a story and the nex
   await expect(page.getByRole("link", { name: /上一篇/ })).toBeVisible();
   await page.getByRole("link", { name: "返回版面" }).click();
   await expect(page).toHaveURL(new RegExp(`/issues/${READER_DATE}/1$`));
+});
+
+test("photos carry srcset, caption and credit; corrections are dated", async ({ page }) => {
+  const db = testDb();
+  const mediaId = (
+    db.prepare("SELECT media_id AS id FROM story_photos WHERE story_id = ?").get(ids.lead) as {
+      id: number;
+    }
+  ).id;
+  db.close();
+  await page.goto(`/issues/${READER_DATE}/1`);
+  const onPage = page.getByRole("img", { name: READER_PHOTO.alt });
+  await expect(onPage).toHaveAttribute("loading", "eager");
+  await page.goto(`/stories/${ids.lead}`);
+  const photo = page.getByRole("figure").filter({ has: page.getByRole("img") });
+  const img = photo.getByRole("img", { name: READER_PHOTO.alt });
+  await expect(img).toHaveAttribute(
+    "srcset",
+    `/media/${mediaId}/320.webp 320w, /media/${mediaId}/640.webp 640w, /media/${mediaId}/1024.webp 1024w`,
+  );
+  await expect(img).toHaveAttribute("width", "1200");
+  await expect(img).toHaveAttribute("height", "800");
+  await expect(photo.locator("figcaption")).toContainText(READER_PHOTO.caption);
+  await expect(photo.locator("figcaption")).toContainText(READER_PHOTO.credit);
+  // Without photos, no <img> at all.
+  await page.goto(`/stories/${ids.second}`);
+  await expect(page.getByRole("main").getByRole("img")).toHaveCount(0);
+  const corrections = page.getByRole("region", { name: "更正" });
+  await expect(corrections).toContainText("2019年6月5日 10:30更正");
+  await expect(corrections).toContainText(READER_CORRECTION.note);
+  await expect(corrections.locator("time")).toHaveAttribute(
+    "datetime",
+    new Date(READER_CORRECTION.at).toISOString(),
+  );
 });
 
 test("the archive shows published issues by month and goes to a date", async ({ page }) => {
@@ -304,6 +345,13 @@ test.describe("accessibility (axe)", () => {
       await expectNoAxeViolations(page);
     });
   }
+
+  test("stories with a photo and with a correction have no violations", async ({ page }) => {
+    for (const id of [ids.lead, ids.second]) {
+      await page.goto(`/stories/${id}`);
+      await expectNoAxeViolations(page);
+    }
+  });
 
   test("a keyboard reader reaches the content and sees where the focus is", async ({ page }) => {
     await page.goto("/issues/2023-02-22/1");
