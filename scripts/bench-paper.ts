@@ -1,7 +1,7 @@
 // The public paper's benchmark (docs/benchmarks.md, "Public paper"). Needs the synthetic
 // archive (npm run bench:seed -- --years 10) and a build. Run it alone on the machine:
 //
-//   flock /tmp/masthead-build.lock npm run bench [-- --no-lighthouse]
+//   flock -o /tmp/masthead-build.lock npm run bench:paper [-- --no-lighthouse]
 //
 // 1. serves the built app on the archive (port 3201), warms it, and drives a story page and a
 //    page view with autocannon (10 connections, 10 s); the same page's HTML from nginx (3202)
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   log(
     `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus.length} × ${cpus[0]?.model.trim()}, ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-      "the machine is shared (other work may have run at the same time). `npm run bench` writes this section.",
+      "the machine is shared (other work may have run at the same time). `npm run bench:paper` (part of `npm run bench`) writes this section.",
   );
   log();
   log(
