@@ -1,75 +1,24 @@
 // Crash without loss: the server is killed with SIGKILL in the middle of a burst of saves and
 // while a scheduled issue falls due. After a restart the database is intact, every save the
 // client was told succeeded is there, and the issue is published exactly once.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import {
+  freshDataDir,
+  signInOverHttp,
+  startServer,
+  stopServer,
+  waitForHealth,
+} from "../scripts/lib/test-server";
 
 const ROOT = path.resolve(__dirname, "..");
-const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 const PORT = 3120;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-function start(dataDir: string): ChildProcess {
-  return spawn(bin("next"), ["start", "-p", String(PORT)], {
-    cwd: ROOT,
-    detached: true, // its own process group, so the kill reaches next-server itself
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(PORT),
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "crash-test-secret",
-      NEXTAUTH_URL: BASE,
-    },
-    stdio: "ignore",
-  });
-}
-
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (
-      await fetch(`${BASE}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password: "masthead-demo", json: "true" }),
-  });
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .filter((c) => c?.includes("session-token"))
-    .join("; ");
-}
-
 test("SIGKILL during saves and a due publish loses nothing acknowledged and publishes once", async () => {
   test.setTimeout(120_000);
-  const dataDir = path.join(ROOT, "e2e", ".data", "crash");
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-  });
-  expect(setup.status).toBe(0);
+  const dataDir = freshDataDir(path.join(ROOT, "e2e", ".data", "crash"));
   const dbFile = path.join(dataDir, "masthead.db");
   const seed = new Database(dbFile);
   const reporter = seed
@@ -98,9 +47,9 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
     .run(page.id, due.id);
   seed.close();
 
-  let server = start(dataDir);
-  await waitForHealth();
-  const cookie = await signIn("reporter@masthead.local");
+  let server = startServer(dataDir, PORT);
+  await waitForHealth(PORT);
+  const cookie = await signInOverHttp(PORT, "reporter@masthead.local", "masthead-demo");
   expect(cookie).toContain("session-token");
 
   // A burst of saves, each waiting for its answer; the server dies in the middle of it.
@@ -139,14 +88,14 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
     }
   })();
   await new Promise((r) => setTimeout(r, 5000)); // past the issue's due time, mid-burst
-  if (server.pid) process.kill(-server.pid, "SIGKILL");
+  stopServer(server, "SIGKILL");
   stop = true;
   await burst;
   expect(acknowledged).not.toBeNull();
 
-  server = start(dataDir);
+  server = startServer(dataDir, PORT);
   try {
-    await waitForHealth();
+    await waitForHealth(PORT);
     const db = new Database(dbFile);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const row = db
@@ -181,6 +130,6 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
       .toBe("published:1");
     expect((await fetch(`${BASE}/stories/${due.id}`)).status).toBe(200);
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGKILL");
+    stopServer(server, "SIGKILL");
   }
 });

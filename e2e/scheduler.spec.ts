@@ -1,24 +1,11 @@
 // The publishing clock with real server processes: an issue due while no server ran is
 // published at start, and two servers on one database publish a due issue exactly once.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { freshDataDir, startServer, stopServer, waitForHealth } from "../scripts/lib/test-server";
 
 const ROOT = path.resolve(__dirname, "..");
-const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
-
-function freshDatabase(name: string): string {
-  const dataDir = path.join(ROOT, "e2e", ".data", name);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-  });
-  if (setup.status !== 0) throw new Error(setup.stderr.toString());
-  return dataDir;
-}
 
 /** A scheduled issue with one approved story, due `dueInMs` from now (negative: overdue). */
 function scheduleIssue(
@@ -51,32 +38,6 @@ function scheduleIssue(
   return { issueId: issue.id, storyId: story.id };
 }
 
-function startServer(dataDir: string, port: number): ChildProcess {
-  return spawn(bin("next"), ["start", "-p", String(port)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "scheduler-test-secret",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-    },
-    stdio: "ignore",
-  });
-}
-
-async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; i < 120; i += 1) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server on ${port} did not start`);
-}
-
 function issueState(dataDir: string, issueId: number) {
   const db = new Database(path.join(dataDir, "masthead.db"), { readonly: true });
   const issue = db
@@ -101,7 +62,7 @@ test.describe.configure({ mode: "serial" });
 
 test("an issue that fell due while no server ran is published when a server starts", async () => {
   test.setTimeout(90_000);
-  const dataDir = freshDatabase("scheduler-restart");
+  const dataDir = freshDataDir(path.join(ROOT, "e2e", ".data", "scheduler-restart"));
   const { issueId, storyId } = scheduleIssue(dataDir, "2030-01-02", -10 * 60 * 1000);
   expect(issueState(dataDir, issueId).status).toBe("scheduled");
   const server = startServer(dataDir, 3110);
@@ -118,13 +79,13 @@ test("an issue that fell due while no server ran is published when a server star
     };
     expect(health.scheduler.lastRunAt).not.toBeNull();
   } finally {
-    server.kill("SIGTERM");
+    stopServer(server);
   }
 });
 
 test("two servers on one database publish a due issue exactly once", async () => {
   test.setTimeout(180_000);
-  const dataDir = freshDatabase("scheduler-two");
+  const dataDir = freshDataDir(path.join(ROOT, "e2e", ".data", "scheduler-two"));
   // Due a little after both servers are up, so both clocks race for it.
   const { issueId } = scheduleIssue(dataDir, "2030-01-03", 20_000);
   const first = startServer(dataDir, 3111);
@@ -141,7 +102,7 @@ test("two servers on one database publish a due issue exactly once", async () =>
     expect(state.publishRevisions).toBe(1);
     expect(state.publishedAt).not.toBeNull();
   } finally {
-    first.kill("SIGTERM");
-    second.kill("SIGTERM");
+    stopServer(first);
+    stopServer(second);
   }
 });

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import Database from "better-sqlite3";
+import { signInOverHttp, startServer, stopServer, waitForHealth } from "./lib/test-server";
 
 const ROOT = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -136,52 +137,6 @@ async function measureSave(dataDir: string): Promise<{ p50: number; p95: number;
   return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
 }
 
-function startServer(dataDir: string): ChildProcess {
-  return spawn(bin("next"), ["start", "-p", String(PORT)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(PORT),
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "bench-secret",
-      NEXTAUTH_URL: BASE,
-    },
-    stdio: "ignore",
-  });
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (
-      await fetch(`${BASE}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-
-/** Sign in through next-auth's credentials endpoint; returns the session cookie header. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password: "masthead-demo", json: "true" }),
-  });
-  const session = (response.headers.getSetCookie?.() ?? [])
-    .map((c) => c.split(";")[0])
-    .filter((c) => c?.includes("session-token"));
-  if (session.length === 0) throw new Error("sign-in failed");
-  return session.join("; ");
-}
-
 async function measurePage(
   url: string,
   cookie: string,
@@ -284,10 +239,10 @@ async function main(): Promise<void> {
 
   const large = path.join(base, "100k");
   fillDatabase(large, 100_000);
-  const server = startServer(large);
+  const server = startServer(large, PORT, "bench-secret");
   try {
-    await waitForServer();
-    const editorCookie = await signIn("editor@masthead.local");
+    await waitForHealth(PORT);
+    const editorCookie = await signInOverHttp(PORT, "editor@masthead.local", "masthead-demo");
     const review = await measurePage(`${BASE}/desk/review`, editorCookie);
     lines.push(
       `- \`/desk/review\` with 100,000 stories (full server render over loopback): p50 ${fmt(review.p50)}, **p95 ${fmt(review.p95)}** (target < 50 ms).`,
@@ -311,7 +266,7 @@ async function main(): Promise<void> {
     lines.push(
       `- \`/desk/issues/<id>\` (layout with preview) with 100,000 stories: p50 ${fmt(layout.p50)}, **p95 ${fmt(layout.p95)}** (target < 50 ms).`,
     );
-    const reporterCookie = await signIn("reporter@masthead.local");
+    const reporterCookie = await signInOverHttp(PORT, "reporter@masthead.local", "masthead-demo");
     const editor = await measureEditor(reporterCookie, longStory.id);
     lines.push(
       `- Opening a 20,000-character story in Chromium until the editor accepts typing: **${editor.ready} ms** median of 5 loads (target < 1 s).`,
@@ -323,7 +278,7 @@ async function main(): Promise<void> {
       `- Keydown → next frame painted (that work plus the wait for the display's next 16.7 ms frame): p50 ${fmt(editor.keyP50)}, p95 ${fmt(editor.keyP95)}.`,
     );
   } finally {
-    server.kill("SIGTERM");
+    stopServer(server);
   }
   fs.rmSync(base, { recursive: true, force: true });
   console.log(lines.join("\n"));

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
+import { signInOverHttp } from "./lib/test-server";
 
 const ROOT = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -20,27 +21,6 @@ const PASSWORD = "load-test-password";
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .filter((c) => c?.includes("session-token"));
-  if (session.length === 0) throw new Error(`sign-in failed for ${email}`);
-  return session.join("; ");
 }
 
 async function main(): Promise<void> {
@@ -100,7 +80,7 @@ async function main(): Promise<void> {
         break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const cookies = await Promise.all(writers.map((w) => signIn(w.email)));
+    const cookies = await Promise.all(writers.map((w) => signInOverHttp(PORT, w.email, PASSWORD)));
     for (const p of readerPaths) await fetch(`${BASE}${p}`).then((r) => r.text());
 
     const saveTimes: number[] = [];
