@@ -8,7 +8,6 @@ import {
   type PlacementSlot,
   pages,
   placements,
-  type RichTextDoc,
   type StoryKind,
   stories,
   storyCorrections,

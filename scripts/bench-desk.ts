@@ -2,7 +2,7 @@
 // 10,000 stories in the database (server-side, p95); the review queue and the issue layout
 // pages with 100,000 stories (server render over HTTP, p95); opening a 20,000-character story
 // in Chromium (editor ready) and the latency of each keystroke. Prints a Markdown section.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
