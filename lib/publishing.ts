@@ -337,7 +337,8 @@ export function publishDueIssues(now: Date): number[] {
     const done = db().transaction(
       (tx) => {
         const issue = tx.select().from(issues).where(eq(issues.id, id)).get();
-        if (issue?.status !== "scheduled" || !issue.publishAt || issue.publishAt > now) return false;
+        if (issue?.status !== "scheduled" || !issue.publishAt || issue.publishAt > now)
+          return false;
         return publishInTx(tx, issue, null, now);
       },
       { behavior: "immediate" },
