@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { LOCALE_COOKIE, LOCALES } from "./lib/i18n/locales";
+import { HSTS, PAPER_CONTENT_SECURITY_POLICY } from "./lib/security-headers";
 
 /** On every response, pages, APIs and files alike (the policies themselves are set in proxy.ts). */
 const SECURITY_HEADERS = [
@@ -13,6 +15,38 @@ const SECURITY_HEADERS = [
  * because a takedown must leave every cache quickly (docs/decisions.md, "What a CDN may keep").
  */
 const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=30";
+
+/**
+ * Public paper paths: everything but the newsroom, sign-in, APIs, Next's assets, media, feeds
+ * and the paper's internal language segments.
+ */
+const PAPER_PATH =
+  "(?!(?:desk|login|zh-CN|en|default)(?:/|$)|api/|_next/|media/|feed\\.xml|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico).*";
+
+/**
+ * The reader's language picks the internal segment the page renders under (app/(paper)/[lang]);
+ * "default" is the paper's own default. Done here rather than in proxy.ts so reader requests,
+ * which are nearly all cache hits, skip the proxy entirely.
+ */
+function paperRewrites() {
+  const chosen = LOCALES.flatMap((locale) => {
+    const has = [{ type: "cookie" as const, key: LOCALE_COOKIE, value: locale }];
+    return [
+      { source: "/", destination: `/${locale}`, has },
+      { source: `/:path(${PAPER_PATH})`, destination: `/${locale}/:path`, has },
+    ];
+  });
+  return [
+    ...chosen,
+    { source: "/", destination: "/default" },
+    { source: `/:path(${PAPER_PATH})`, destination: "/default/:path" },
+  ];
+}
+
+const PAPER_HEADERS = [
+  { key: "Cache-Control", value: PUBLIC_CACHE_CONTROL },
+  { key: "Content-Security-Policy", value: PAPER_CONTENT_SECURITY_POLICY },
+];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -30,13 +64,28 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
       {
-        // The public paper: everything but the newsroom, sign-in, APIs, Next's assets and media
-        // (feeds and sitemaps set their own headers in their route handlers).
-        source:
-          "/((?!desk|login|api/|_next/|media/|feed\\.xml|sitemap\\.xml|sitemaps/|robots\\.txt).*)",
-        // Vary: Cookie cannot be set here (Next replaces Vary on pages): see instrumentation.ts.
-        headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
+        // Over HTTPS (directly or behind a proxy that says so) browsers are told to stay there.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
       },
+      {
+        // The public paper (feeds and sitemaps set their own headers in their route handlers).
+        // Vary: Cookie cannot be set here (Next replaces Vary on pages): see instrumentation.ts.
+        source: `/:path(${PAPER_PATH})`,
+        headers: PAPER_HEADERS,
+      },
+      { source: "/", headers: PAPER_HEADERS },
+    ];
+  },
+  async rewrites() {
+    return { beforeFiles: paperRewrites(), afterFiles: [], fallback: [] };
+  },
+  async redirects() {
+    // The language segment is internal: a reader who types it is sent to the plain URL.
+    return [
+      { source: "/:lang(zh-CN|en|default)", destination: "/", permanent: true },
+      { source: "/:lang(zh-CN|en|default)/:path*", destination: "/:path*", permanent: true },
     ];
   },
 };

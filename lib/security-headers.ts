@@ -42,8 +42,3 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
-
-/** Whether the request reached us over HTTPS (directly or through a proxy that says so). */
-export function isHttps(url: URL, forwardedProto: string | null): boolean {
-  return url.protocol === "https:" || forwardedProto?.split(",")[0]?.trim() === "https";
-}
