@@ -101,7 +101,13 @@ describe("agency bylines", () => {
       }),
     ).toBe("新华社北京2月17日电（记者 王立彬）");
     expect(
-      formatNewsByline({ dateline: null, agency: "新华社", reporters: ["王立彬"], correspondents: [], photographers: [] }),
+      formatNewsByline({
+        dateline: null,
+        agency: "新华社",
+        reporters: ["王立彬"],
+        correspondents: [],
+        photographers: [],
+      }),
     ).toBe("新华社（记者 王立彬）");
   });
 });
