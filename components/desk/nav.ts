@@ -9,5 +9,6 @@ export const DESK_NAV: readonly DeskNavItem[] = [
   { href: "/desk/stories", label: "desk.myStories", needs: "story:create" },
   { href: "/desk/media", label: "desk.media", needs: "story:create" },
   { href: "/desk/issues", label: "desk.issues", needs: "issue:plan" },
+  { href: "/desk/import", label: "desk.import", needs: "issue:plan" },
   { href: "/desk/people", label: "desk.people", needs: "people:manage" },
 ];

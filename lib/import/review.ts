@@ -248,8 +248,9 @@ function deriveArticle(review: Review, story: ReviewStory): ReviewedArticle {
 }
 
 function applyEdits(article: ReviewedArticle, edits: StoryEdits): ReviewedArticle {
+  // Kept as typed (the import trims): trimming here would eat the space being typed.
   const field = (value: string | null | undefined, fallback: string | null) =>
-    value === undefined ? fallback : value?.trim() || null;
+    value === undefined ? fallback : value || null;
   const names = edits.byline ?? {};
   return {
     ...article,
@@ -258,7 +259,7 @@ function applyEdits(article: ReviewedArticle, edits: StoryEdits): ReviewedArticl
     subheadline: field(edits.subheadline, article.subheadline),
     byline: {
       ...article.byline,
-      ...(names.dateline !== undefined ? { dateline: names.dateline?.trim() || null } : {}),
+      ...(names.dateline !== undefined ? { dateline: names.dateline || null } : {}),
       ...(names.reporters ? { reporters: names.reporters } : {}),
       ...(names.correspondents ? { correspondents: names.correspondents } : {}),
       ...(names.photographers ? { photographers: names.photographers } : {}),
