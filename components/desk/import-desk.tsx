@@ -315,7 +315,12 @@ export function ImportDesk({ messages }: { messages: Messages }) {
         </fieldset>
       </section>
 
-      <div role="status" aria-live="polite" className="min-h-5 space-y-1 text-sm">
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="import-notice"
+        className="min-h-5 space-y-1 text-sm"
+      >
         {notice?.lines.map((line) => (
           <p key={line} className={notice.ok ? "text-green-800" : "text-red-700"}>
             {line}
