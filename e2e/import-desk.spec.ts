@@ -156,6 +156,10 @@ test.describe("as an editor", () => {
     await page.getByRole("button", { name: "解析", exact: true }).click();
     await page.getByRole("button", { name: "导入 7 篇稿件" }).click();
     await expect(status(page)).toContainText("期的日期须为真实日期，格式 YYYY-MM-DD。");
+    // The demo issue is published: its layout is closed.
+    await page.getByLabel("出版日期").fill("2023-02-22");
+    await page.getByRole("button", { name: "导入 7 篇稿件" }).click();
+    await expect(status(page)).toContainText("这一期已经出版，不能这样修改。");
     expect(storyCount()).toBe(stories);
     expect(auditCount()).toBe(audit);
   });

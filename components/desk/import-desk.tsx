@@ -474,11 +474,11 @@ function SourceLines({
   onRole: (index: number, role: (typeof EDITABLE_ROLES)[number]) => void;
 }) {
   return (
-    <section aria-labelledby="import-lines" className="space-y-2">
+    <section aria-labelledby="import-lines" className="space-y-2 lg:sticky lg:top-4 lg:self-start">
       <h2 id="import-lines" className="font-bold">
         {m.sourceLines}
       </h2>
-      <ol className="space-y-1 rounded-lg border border-rule bg-white p-2 text-sm lg:max-h-[80vh] lg:overflow-auto">
+      <ol className="space-y-1 rounded-lg border border-rule bg-white p-2 text-sm lg:max-h-[88vh] lg:overflow-auto">
         {review.lines.map((line, index) => {
           if (line.role === "blank") return null;
           const story = line.story === null ? null : storyNumber.get(line.story);
@@ -624,6 +624,12 @@ function StoryCard({
         {names("correspondents")}
         {names("photographers")}
       </div>
+      {article.byline.agency || article.byline.credit ? (
+        <p className="text-xs text-muted" lang="zh-CN">
+          {article.byline.agency ? `${m.agency}：${article.byline.agency} ` : ""}
+          {article.byline.credit ? `${m.credit}：${article.byline.credit}` : ""}
+        </p>
+      ) : null}
       <div>
         <p className="text-xs text-muted">
           {format(m.paragraphs, { count: article.paragraphs.length })}

@@ -449,5 +449,7 @@ export const en = {
     fileOk: "Imported {count} stories onto page {page}",
     fileFailed: "Not imported: {message}",
     fileWaiting: "Waiting",
+    agency: "Agency",
+    credit: "Credit line",
   },
 } as const satisfies Dictionary;

@@ -434,5 +434,7 @@ export const zhCN = {
     fileOk: "已导入 {count} 篇稿件到第 {page} 版",
     fileFailed: "未导入：{message}",
     fileWaiting: "等待中",
+    agency: "通讯社",
+    credit: "图片署名",
   },
 } as const;

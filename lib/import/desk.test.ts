@@ -93,6 +93,19 @@ describe("who may import", () => {
   });
 });
 
+describe("where stories may go", () => {
+  it("refuses a published issue and writes nothing", async () => {
+    const editor = await insertUser("editor");
+    importPageFile(editor, { ...target, bytes: gbkBytes, source: "a.txt" }, now);
+    db().update(issues).set({ status: "published" }).run();
+    const before = counts();
+    expect(() =>
+      importPageFile(editor, { ...target, pageNumber: 5, bytes: seedBytes, source: "b.txt" }, now),
+    ).toThrow(expect.objectContaining({ code: "invalid_input", messageKey: "issue_published" }));
+    expect(counts()).toEqual(before);
+  });
+});
+
 describe("bad files", () => {
   const bad: [string, Uint8Array, string][] = [
     ["empty", new Uint8Array(0), "import_empty"],
