@@ -62,6 +62,8 @@ function assertActorMayImport(tx: Tx, actorId: number): void {
 
 function findOrCreateIssue(tx: Tx, input: ImportIntoPageInput) {
   const existing = tx.select().from(issues).where(eq(issues.date, input.date)).get();
+  // A published issue's layout is closed, as on the layout desk: no story is slipped onto it.
+  if (existing?.status === "published") throw new AppError("invalid_input", "issue_published");
   if (existing) return { issue: existing, created: false };
   // 期 count up: the issue before this date decides the number.
   const previous = tx

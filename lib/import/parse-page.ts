@@ -130,12 +130,14 @@ export function readPage(text: string): PageReading {
   let current = null as Draft | null;
 
   const mark = (unit: Unit, role: LineRole, draft: Draft | null = current) => {
-    for (const index of unit.lines) {
+    unit.lines.forEach((index, k) => {
       const annotation = annotations[index];
-      if (!annotation) continue;
+      if (!annotation) return;
       annotation.role = role;
+      // Lines after the first of a unit were joined onto it: one wrapped paragraph or deck.
+      if (k > 0) annotation.continues = true;
       draft?.lines.push({ index, role });
-    }
+    });
   };
   const start = (): Draft => {
     const draft = newDraft(section);

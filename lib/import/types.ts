@@ -31,4 +31,10 @@ export const LINE_ROLES = [
 export type LineRole = (typeof LINE_ROLES)[number];
 
 /** How the parser read one line of the source, for the desk's side-by-side review. */
-export type AnnotatedLine = { text: string; role: LineRole; article?: number };
+export type AnnotatedLine = {
+  text: string;
+  role: LineRole;
+  article?: number;
+  /** The line was joined onto the line before it (a paragraph or deck broken at a line end). */
+  continues?: true;
+};
