@@ -348,7 +348,7 @@ http {
       "(HTTP parsing, routing, the response pipeline).",
   );
   log(
-    "- A cached page adds the proxy (language rewrite), the lookup of the rendered page in the in-memory cache, headers " +
+    "- A cached page adds the language rewrite (next.config.ts; readers skip the proxy), the lookup of the rendered page in the in-memory cache, headers " +
       `and writing the body: ${ms(perRequest(storyRow))} ms for the story, ${ms(perRequest(pageRow))} ms for the ` +
       `${Math.round(pageBytes / 1024)} KB page view; the difference between the two is mostly body size. Nothing is ` +
       "rendered and the database is not touched on a cache hit.",
