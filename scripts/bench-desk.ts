@@ -254,7 +254,7 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(PORT);
     const editorCookie = await signInOverHttp(PORT, "editor@masthead.local", "masthead-demo");
-    const review = await measurePage(`$BASE/desk/review`, editorCookie);
+    const review = await measurePage(`${BASE}/desk/review`, editorCookie);
     lines.push(
       `- \`/desk/review\` with 100,000 stories (full server render over loopback): p50 ${fmt(review.p50)}, **p95 ${fmt(review.p95)}** (target < 50 ms).`,
     );
