@@ -321,3 +321,24 @@ test("unsafe links and unknown nodes sent to the server are dropped", async ({ b
   expect(tooLong.status()).toBe(400);
   expect(storyRow(id).version).toBe(stored.version);
 });
+
+test("text being composed with an input method is not saved half-typed", async ({ browser }) => {
+  const { page } = await newReporterPage(browser);
+  const id = await newStory(page, "输入法");
+  await body(page).click();
+  await page.keyboard.insertText("职工");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  // Pinyin being composed, as an input method shows it before the writer picks the characters.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", {
+    text: "gonghui",
+    selectionStart: 7,
+    selectionEnd: 7,
+  });
+  await page.waitForTimeout(4000); // longer than the autosave delay
+  expect(storyRow(id).body_text).toBe("职工");
+  await cdp.send("Input.insertText", { text: "工会" });
+  await expect(body(page)).toHaveText("职工工会");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  expect(storyRow(id).body_text).toBe("职工工会");
+});
