@@ -3,19 +3,11 @@
 import "server-only";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import {
-  type Issue,
-  issues,
-  pages,
-  placements,
-  stories,
-  storyCorrections,
-  storyRevisions,
-} from "@/db/schema";
+import { type Issue, issues, pages, placements, stories, storyCorrections } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { can, type Role } from "@/lib/permissions";
-import { prepareBody, syncStoryPhotos } from "@/lib/stories";
+import { insertRevision, prepareBody, syncStoryPhotos } from "@/lib/stories";
 import type { StoryFields } from "@/lib/story-input";
 
 type Actor = { id: number; role: Role };
@@ -74,21 +66,7 @@ function publishInTx(tx: Tx, issue: Issue, actorId: number | null, now: Date): b
       .where(eq(stories.id, story.id))
       .returning()
       .get();
-    tx.insert(storyRevisions)
-      .values({
-        storyId: story.id,
-        version: updated.version,
-        kicker: updated.kicker,
-        headline: updated.headline,
-        subheadline: updated.subheadline,
-        byline: updated.byline,
-        body: updated.body,
-        bodyText: updated.bodyText,
-        reason: "publish",
-        authorId: actorId,
-        createdAt: now,
-      })
-      .run();
+    insertRevision(tx, updated, "publish", actorId, now);
     recordAudit(tx, {
       actorId,
       action: "story.publish",
@@ -291,21 +269,7 @@ export function correctStory(
         .values({ storyId: story.id, note, authorId: viewer.id, createdAt: now })
         .run();
       syncStoryPhotos(tx, story.id, updated.body);
-      tx.insert(storyRevisions)
-        .values({
-          storyId: story.id,
-          version: updated.version,
-          kicker: updated.kicker,
-          headline: updated.headline,
-          subheadline: updated.subheadline,
-          byline: updated.byline,
-          body: updated.body,
-          bodyText: updated.bodyText,
-          reason: "correct",
-          authorId: viewer.id,
-          createdAt: now,
-        })
-        .run();
+      insertRevision(tx, updated, "correct", viewer.id, now);
       recordAudit(tx, {
         actorId: viewer.id,
         action: "story.correct",

@@ -102,7 +102,14 @@ export function prepareBody(input: unknown): {
   return { body, bodyText, charCount: countCharacters(bodyText) };
 }
 
-function insertRevision(tx: Tx, story: Story, reason: string, authorId: number, now: Date): void {
+/** Keep the story as it now is; `authorId` is null when the system acted (the publishing clock). */
+export function insertRevision(
+  tx: Tx,
+  story: Story,
+  reason: string,
+  authorId: number | null,
+  now: Date,
+): void {
   tx.insert(storyRevisions)
     .values({
       storyId: story.id,
