@@ -11,7 +11,7 @@ import {
   stories,
   users,
 } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { type AuditEntry, recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { getPagePreview, type PageView } from "@/lib/paper";
@@ -52,6 +52,25 @@ function touchIssue(tx: Tx, issue: Issue, now: Date): void {
     .set({ version: issue.version + 1, updatedAt: now })
     .where(eq(issues.id, issue.id))
     .run();
+}
+
+/** A layout change counts as a change of its issue (its version moves) and is audited. */
+function recordLayoutChange(tx: Tx, issue: Issue, entry: AuditEntry): void {
+  touchIssue(tx, issue, entry.now);
+  recordAudit(tx, entry);
+}
+
+/** The issue, if its layout may still change (before it is published). */
+function loadOpenIssue(tx: Tx, issueId: number): Issue {
+  const issue = loadIssue(tx, issueId);
+  assertLayoutOpen(issue);
+  return issue;
+}
+
+function loadOpenPage(tx: Tx, pageId: number) {
+  const loaded = loadPageWithIssue(tx, pageId);
+  assertLayoutOpen(loaded.issue);
+  return loaded;
 }
 
 export type IssueSummary = Pick<Issue, "id" | "date" | "number" | "status"> & {
@@ -140,8 +159,7 @@ export function updateIssueNumber(
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const issue = loadIssue(tx, input.issueId);
-      assertLayoutOpen(issue);
+      const issue = loadOpenIssue(tx, input.issueId);
       tx.update(issues)
         .set({ number: input.number, version: issue.version + 1, updatedAt: now })
         .where(eq(issues.id, issue.id))
@@ -177,8 +195,7 @@ export function addPage(
   assertMayPlan(viewer);
   return db().transaction(
     (tx) => {
-      const issue = loadIssue(tx, input.issueId);
-      assertLayoutOpen(issue);
+      const issue = loadOpenIssue(tx, input.issueId);
       assertEditorExists(tx, input.editorId);
       const last = tx
         .select({ n: max(pages.number) })
@@ -198,8 +215,7 @@ export function addPage(
         })
         .returning()
         .get();
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "page.add",
         subjectType: "page",
@@ -217,15 +233,13 @@ export function updatePage(viewer: Actor, input: { pageId: number } & PageInput,
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const { page, issue } = loadPageWithIssue(tx, input.pageId);
-      assertLayoutOpen(issue);
+      const { page, issue } = loadOpenPage(tx, input.pageId);
       assertEditorExists(tx, input.editorId);
       tx.update(pages)
         .set({ name: input.name, banner: input.banner, editorId: input.editorId, updatedAt: now })
         .where(eq(pages.id, page.id))
         .run();
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "page.update",
         subjectType: "page",
@@ -247,8 +261,7 @@ export function reorderPages(
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const issue = loadIssue(tx, input.issueId);
-      assertLayoutOpen(issue);
+      const issue = loadOpenIssue(tx, input.issueId);
       const current = tx
         .select({ id: pages.id })
         .from(pages)
@@ -275,8 +288,7 @@ export function reorderPages(
           .where(eq(pages.id, id))
           .run();
       });
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "page.reorder",
         subjectType: "issue",
@@ -293,8 +305,7 @@ export function removePage(viewer: Actor, input: { pageId: number }, now: Date):
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const { page, issue } = loadPageWithIssue(tx, input.pageId);
-      assertLayoutOpen(issue);
+      const { page, issue } = loadOpenPage(tx, input.pageId);
       tx.delete(pages).where(eq(pages.id, page.id)).run();
       const rest = tx
         .select({ id: pages.id })
@@ -308,8 +319,7 @@ export function removePage(viewer: Actor, input: { pageId: number }, now: Date):
           .where(eq(pages.id, p.id))
           .run();
       });
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "page.remove",
         subjectType: "page",
@@ -330,8 +340,7 @@ export function placeStory(
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const { page, issue } = loadPageWithIssue(tx, input.pageId);
-      assertLayoutOpen(issue);
+      const { page, issue } = loadOpenPage(tx, input.pageId);
       const story = tx
         .select({ id: stories.id, status: stories.status })
         .from(stories)
@@ -361,8 +370,7 @@ export function placeStory(
           slot: input.slot,
         })
         .run();
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "placement.add",
         subjectType: "story",
@@ -384,8 +392,7 @@ export function arrangePage(
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const { page, issue } = loadPageWithIssue(tx, input.pageId);
-      assertLayoutOpen(issue);
+      const { page, issue } = loadOpenPage(tx, input.pageId);
       const current = tx
         .select({ storyId: placements.storyId })
         .from(placements)
@@ -406,8 +413,7 @@ export function arrangePage(
           .where(and(eq(placements.pageId, page.id), eq(placements.storyId, item.storyId)))
           .run();
       });
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "placement.arrange",
         subjectType: "page",
@@ -428,16 +434,14 @@ export function removePlacement(
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
-      const { page, issue } = loadPageWithIssue(tx, input.pageId);
-      assertLayoutOpen(issue);
+      const { page, issue } = loadOpenPage(tx, input.pageId);
       const removed = tx
         .delete(placements)
         .where(and(eq(placements.pageId, page.id), eq(placements.storyId, input.storyId)))
         .returning({ id: placements.id })
         .get();
       if (!removed) throw new AppError("not_found");
-      touchIssue(tx, issue, now);
-      recordAudit(tx, {
+      recordLayoutChange(tx, issue, {
         actorId: viewer.id,
         action: "placement.remove",
         subjectType: "story",

@@ -244,6 +244,46 @@ export function createStory(
   );
 }
 
+type StoryText = Partial<
+  Pick<
+    Story,
+    "kind" | "kicker" | "headline" | "subheadline" | "byline" | "body" | "bodyText" | "charCount"
+  >
+>;
+
+/**
+ * The one way the editor's text is written: the viewer must be allowed to edit the story, and
+ * the write happens only if the story is still at the version the writer edited.
+ */
+function writeStoryText(
+  tx: Tx,
+  viewer: Actor,
+  storyId: number,
+  baseVersion: number,
+  now: Date,
+  text: StoryText,
+): { ok: true; updated: Story } | { ok: false; conflict: StorySnapshot } {
+  const current = loadVisible(tx, viewer, storyId);
+  if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
+  if (current.version !== baseVersion) return { ok: false, conflict: snapshotOf(current) };
+  const updated = tx
+    .update(stories)
+    .set({ ...text, version: current.version + 1, updatedAt: now })
+    .where(and(eq(stories.id, current.id), eq(stories.version, current.version)))
+    .returning()
+    .get();
+  return updated ? { ok: true, updated } : { ok: false, conflict: snapshotOf(current) };
+}
+
+function savedResult(updated: Story, now: Date): SaveResult {
+  return {
+    ok: true,
+    version: updated.version,
+    updatedAt: now.getTime(),
+    charCount: updated.charCount,
+  };
+}
+
 export type SaveResult =
   | { ok: true; version: number; updatedAt: number; charCount: number }
   | { ok: false; conflict: StorySnapshot };
@@ -261,26 +301,16 @@ export function saveStory(
   const prepared = prepareBody(input.fields.body);
   return db().transaction(
     (tx) => {
-      const current = loadVisible(tx, viewer, input.storyId);
-      if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
-      if (current.version !== input.baseVersion)
-        return { ok: false, conflict: snapshotOf(current) };
-      const updated = tx
-        .update(stories)
-        .set({
-          kind: input.fields.kind,
-          kicker: input.fields.kicker,
-          headline: input.fields.headline,
-          subheadline: input.fields.subheadline,
-          byline: input.fields.byline,
-          ...prepared,
-          version: current.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(stories.id, current.id), eq(stories.version, current.version)))
-        .returning()
-        .get();
-      if (!updated) return { ok: false, conflict: snapshotOf(current) };
+      const written = writeStoryText(tx, viewer, input.storyId, input.baseVersion, now, {
+        kind: input.fields.kind,
+        kicker: input.fields.kicker,
+        headline: input.fields.headline,
+        subheadline: input.fields.subheadline,
+        byline: input.fields.byline,
+        ...prepared,
+      });
+      if (!written.ok) return written;
+      const { updated } = written;
       // A deliberate overwrite after a conflict starts a revision of its own, so the text it
       // replaced stays in the history instead of being folded away.
       if (input.overwrite) insertRevision(tx, updated, "autosave", viewer.id, now);
@@ -294,12 +324,7 @@ export function saveStory(
         detail: { version: updated.version },
         now,
       });
-      return {
-        ok: true,
-        version: updated.version,
-        updatedAt: now.getTime(),
-        charCount: updated.charCount,
-      };
+      return savedResult(updated, now);
     },
     { behavior: "immediate" },
   );
@@ -515,43 +540,28 @@ export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): 
   if (!revision) throw new AppError("not_found");
   return db().transaction(
     (tx) => {
-      const current = loadVisible(tx, viewer, input.storyId);
-      if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
-      if (current.version !== input.baseVersion)
-        return { ok: false, conflict: snapshotOf(current) };
-      const updated = tx
-        .update(stories)
-        .set({
-          kicker: revision.kicker,
-          headline: revision.headline,
-          subheadline: revision.subheadline,
-          byline: revision.byline,
-          body: revision.body,
-          bodyText: revision.bodyText,
-          charCount: countCharacters(revision.bodyText),
-          version: current.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(stories.id, current.id), eq(stories.version, current.version)))
-        .returning()
-        .get();
-      if (!updated) return { ok: false, conflict: snapshotOf(current) };
+      const written = writeStoryText(tx, viewer, input.storyId, input.baseVersion, now, {
+        kicker: revision.kicker,
+        headline: revision.headline,
+        subheadline: revision.subheadline,
+        byline: revision.byline,
+        body: revision.body,
+        bodyText: revision.bodyText,
+        charCount: countCharacters(revision.bodyText),
+      });
+      if (!written.ok) return written;
+      const { updated } = written;
       insertRevision(tx, updated, "restore", viewer.id, now);
       syncStoryPhotos(tx, updated.id, updated.body);
       recordAudit(tx, {
         actorId: viewer.id,
         action: "story.restore",
         subjectType: "story",
-        subjectId: current.id,
+        subjectId: updated.id,
         detail: { revisionId: revision.id, fromVersion: revision.version },
         now,
       });
-      return {
-        ok: true,
-        version: updated.version,
-        updatedAt: now.getTime(),
-        charCount: updated.charCount,
-      };
+      return savedResult(updated, now);
     },
     { behavior: "immediate" },
   );
