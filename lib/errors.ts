@@ -66,3 +66,14 @@ export function failure(error: unknown): ActionResult<never> {
   console.error(error);
   return { ok: false, code: "internal", messageKey: "internal" };
 }
+
+/** The message key to show for a failed result: its first field's error, else its own. */
+export function failureKey(result: {
+  messageKey: string;
+  fieldErrors?: Record<string, string[]>;
+}): string {
+  return (
+    (result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined) ??
+    result.messageKey
+  );
+}

@@ -1,7 +1,8 @@
 "use client";
-// Start an issue for a date; the number defaults to the previous issue's + 1.
 import { useActionState } from "react";
 import { createIssue } from "@/app/(newsroom)/desk/issues/actions";
+// Start an issue for a date; the number defaults to the previous issue's + 1.
+import { failureKey } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = { defaultDate: string; messages: Pick<Dictionary, "issues" | "errors"> };
@@ -11,10 +12,8 @@ export function CreateIssueForm({ defaultDate, messages }: Props) {
   const [state, action, pending] = useActionState(createIssue, null);
   const error =
     state && !state.ok
-      ? (messages.errors[
-          ((state.fieldErrors ? Object.values(state.fieldErrors)[0]?.[0] : undefined) ??
-            state.messageKey) as keyof Dictionary["errors"]
-        ] ?? messages.errors.internal)
+      ? (messages.errors[failureKey(state) as keyof Dictionary["errors"]] ??
+        messages.errors.internal)
       : null;
   return (
     <form

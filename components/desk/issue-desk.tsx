@@ -37,7 +37,7 @@ import {
 } from "@/app/(newsroom)/desk/issues/actions";
 import type { PlacementSlot } from "@/db/schema";
 import { PLACEMENT_SLOTS } from "@/db/schema-enums";
-import type { ActionResult } from "@/lib/errors";
+import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
@@ -69,9 +69,7 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
         setNotice({ ok: true, text: success });
         router.refresh();
       } else {
-        const key =
-          (result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined) ??
-          result.messageKey;
+        const key = failureKey(result);
         setNotice({
           ok: false,
           text: messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal,

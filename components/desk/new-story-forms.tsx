@@ -1,8 +1,9 @@
 "use client";
-// Start a story: a blank one with a headline and kind, or one made from a Word file.
 import { useActionState } from "react";
 import { createStory, createStoryFromWord } from "@/app/(newsroom)/desk/stories/actions";
 import { STORY_KINDS } from "@/db/schema-enums";
+// Start a story: a blank one with a headline and kind, or one made from a Word file.
+import { failureKey } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = { messages: Pick<Dictionary, "stories" | "errors"> };
@@ -13,7 +14,7 @@ export function NewStoryForms({ messages }: Props) {
   const [wordState, importWord, importing] = useActionState(createStoryFromWord, null);
   const errorOf = (s: typeof state) => {
     if (!s || s.ok) return null;
-    const key = (s.fieldErrors ? Object.values(s.fieldErrors)[0]?.[0] : undefined) ?? s.messageKey;
+    const key = failureKey(s);
     return messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal;
   };
   return (

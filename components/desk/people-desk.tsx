@@ -8,7 +8,7 @@ import {
   resetPassword,
   setActive,
 } from "@/app/(newsroom)/desk/people/actions";
-import type { ActionResult } from "@/lib/errors";
+import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES, type Role } from "@/lib/permissions";
@@ -40,10 +40,9 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
         router.refresh();
       } else {
         const fieldErrors = result.fieldErrors;
-        const firstField = fieldErrors ? Object.values(fieldErrors)[0]?.[0] : undefined;
         setNotice({
           kind: "error",
-          text: errorText(firstField ?? result.messageKey),
+          text: errorText(failureKey(result)),
           fieldErrors,
         });
       }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
-import type { ActionResult } from "@/lib/errors";
+import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 
 export type NoteView = {
@@ -63,8 +63,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
         setNotice({ kind: "ok", text: done });
         router.refresh();
       } else {
-        const first = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
-        setNotice({ kind: "error", text: errorText(first ?? result.messageKey) });
+        setNotice({ kind: "error", text: errorText(failureKey(result)) });
       }
     });
   }

@@ -1,6 +1,4 @@
 "use client";
-// The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
-// kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
 import { EditorContent, useEditor } from "@tiptap/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -19,6 +17,9 @@ import { type SaveState, useAutosave } from "@/components/editor/use-autosave";
 import type { RichTextDoc } from "@/db/schema";
 import { STORY_KINDS } from "@/db/schema-enums";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
+// The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
+// kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
+import { failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/stories";
 import { countCharacters, docToPlainText } from "@/lib/text";
@@ -173,8 +174,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
       setNote("");
       refreshWith(m.correctionPublished);
     } else {
-      const field = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
-      setNotice({ kind: "error", text: errorText(field ?? result.messageKey) });
+      setNotice({ kind: "error", text: errorText(failureKey(result)) });
     }
   }
 
@@ -207,8 +207,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
       setNote("");
       refreshWith(action === "submit" ? m.submitted : messages.statuses[result.data.status]);
     } else {
-      const field = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
-      setNotice({ kind: "error", text: errorText(field ?? result.messageKey) });
+      setNotice({ kind: "error", text: errorText(failureKey(result)) });
     }
   }
 
