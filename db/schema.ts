@@ -61,6 +61,11 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    /** Set when an admin (or `npm run user -- reset-password`) chose the password: the user
+     * must choose their own at the next sign-in before the desk opens. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" })
+      .notNull()
+      .default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -81,20 +86,58 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** The browser's User-Agent at sign-in, cut to 300 characters, for the account page. */
+    userAgent: text("user_agent"),
+    /** The client address at sign-in (lib/client-address.ts). */
+    address: text("address"),
+    /** Updated at most once a minute by the request that finds it older. */
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+    /** The device (user_devices row) this session signed in from. */
+    deviceId: integer("device_id").references(() => userDevices.id, { onDelete: "set null" }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Every sign-in attempt, for the lockout after repeated failures (and for the audit). */
+/** Browsers a user has signed in from, known by the SHA-256 of a long-lived random cookie. */
+export const userDevices = sqliteTable(
+  "user_devices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    cookieHash: text("cookie_hash").notNull(),
+    userAgent: text("user_agent"),
+    address: text("address"),
+    firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("user_devices_user_cookie_unique").on(t.userId, t.cookieHash)],
+);
+
+export const LOGIN_OUTCOMES = ["pending", "failed", "succeeded"] as const;
+
+/**
+ * Sign-in attempts of the last day, for the growing delays of lib/login-throttle.ts. A row is
+ * written `pending` before the password is checked and settled after; older rows are pruned.
+ */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
-    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    address: text("address").notNull(),
+    /** Whether the browser carried a device cookie this account signed in from before. */
+    knownDevice: integer("known_device", { mode: "boolean" }).notNull().default(false),
+    outcome: text("outcome", { enum: LOGIN_OUTCOMES }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("login_attempts_email_time_idx").on(t.email, t.createdAt)],
+  (t) => [
+    index("login_attempts_email_address_idx").on(t.email, t.address, t.createdAt),
+    index("login_attempts_address_idx").on(t.address, t.createdAt),
+    index("login_attempts_time_idx").on(t.createdAt),
+    check("login_attempts_outcome_check", sql`${t.outcome} IN (${inList(LOGIN_OUTCOMES)})`),
+  ],
 );
 
 export const settings = sqliteTable(

@@ -1,18 +1,48 @@
 // next-auth configuration: Credentials sign-in, JWT sessions that carry identity only.
+import { cookies, headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authenticate } from "@/lib/login";
-import { MAX_PASSWORD_LENGTH } from "@/lib/passwords";
+import { clientAddress } from "@/lib/client-address";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/devices";
+import { env } from "@/lib/env";
+import { authenticate, type LoginResult } from "@/lib/login";
+import { MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions";
 
 const Credentials = z.object({
   email: z.string().max(320),
-  password: z.string().max(MAX_PASSWORD_LENGTH),
+  password: z.string().max(MAX_SIGN_IN_PASSWORD_LENGTH),
 });
 
-/** Error codes the sign-in form turns into messages (login.invalid, login.locked). */
-export const LOGIN_ERRORS = ["invalid", "locked"] as const;
+/**
+ * The error the sign-in form receives: "invalid", or "throttled:<seconds>" (login.invalid,
+ * login.throttled). next-auth passes the thrown message through as `error`.
+ */
+export function loginError(result: Extract<LoginResult, { ok: false }>): string {
+  return result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : "invalid";
+}
+
+/** Who is signing in from where: the request's address, browser and device cookie. */
+async function signInOrigin() {
+  const [headerList, cookieJar] = await Promise.all([headers(), cookies()]);
+  return {
+    address: clientAddress(headerList, env.trustProxy),
+    userAgent: headerList.get("user-agent"),
+    deviceCookie: cookieJar.get(DEVICE_COOKIE)?.value ?? null,
+  };
+}
+
+/** Keep (or first give) the browser its device cookie, for new-device notices and throttling. */
+async function keepDeviceCookie(value: string): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.secureCookies,
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
+}
 
 declare module "next-auth" {
   interface Session {
@@ -40,8 +70,13 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) throw new Error("invalid");
-        const result = await authenticate({ ...parsed.data, now: new Date() });
-        if (!result.ok) throw new Error(result.reason);
+        const result = await authenticate({
+          ...parsed.data,
+          ...(await signInOrigin()),
+          now: new Date(),
+        });
+        if (!result.ok) throw new Error(loginError(result));
+        await keepDeviceCookie(result.deviceCookie);
         return { id: String(result.userId), sid: result.sessionId };
       },
     }),

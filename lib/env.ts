@@ -48,4 +48,17 @@ export const env = {
   get isTest(): boolean {
     return process.env.MASTHEAD_TEST === "1" || process.env.VITEST === "true";
   },
+  // Accounts and sign-in (docs/security.md, "Sign-in throttling" and "Client address").
+  /** `TRUST_PROXY=1`: a proxy in front (deploy/nginx.conf) sets X-Real-IP / X-Forwarded-For. */
+  get trustProxy(): boolean {
+    return process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+  },
+  /** Cookies get `Secure` when the newsroom is served over https (as next-auth decides). */
+  get secureCookies(): boolean {
+    return (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+  },
+  /** In production a sign-in with the published demo password must choose a new one. */
+  get demoPasswordMustChange(): boolean {
+    return process.env.MASTHEAD_MODE === "production";
+  },
 };

@@ -1,74 +1,119 @@
-// Sign-in: checks credentials, limits repeated failures, records every attempt.
-import { and, count, desc, eq, gt } from "drizzle-orm";
+// Sign-in: throttles, checks the password, records the attempt, the device and the session.
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { loginAttempts, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { verifyPassword } from "@/lib/passwords";
+import { addressBucket } from "@/lib/client-address";
+import { isKnownDevice, newDeviceCookie, parseDeviceCookie, recordDevice } from "@/lib/devices";
+import { env } from "@/lib/env";
+import { type AttemptSource, reserveAttempt, settleAttempt } from "@/lib/login-throttle";
+import { notifyNewDevice } from "@/lib/notifications";
+import { DEMO_PASSWORD } from "@/lib/password-policy";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/passwords";
 import { createSession } from "@/lib/sessions";
-
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+import { describeUserAgent, MAX_USER_AGENT_LENGTH } from "@/lib/user-agent";
 
 export type LoginResult =
-  | { ok: true; userId: number; sessionId: string }
-  | { ok: false; reason: "invalid" | "locked" };
+  | {
+      ok: true;
+      userId: number;
+      sessionId: string;
+      /** The device cookie the browser must keep (a new one when it brought none). */
+      deviceCookie: string;
+      newDevice: boolean;
+    }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export type LoginInput = {
+  email: string;
+  password: string;
+  /** The client address (lib/client-address.ts clientAddress). */
+  address: string;
+  userAgent?: string | null;
+  /** The device cookie the browser sent, if any. */
+  deviceCookie?: string | null;
+  now: Date;
+};
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Failed attempts for this e-mail in the window, not counting those before a success. */
-function recentFailures(email: string, now: Date): number {
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const lastSuccess = db()
-    .select({ at: loginAttempts.createdAt })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, true)))
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(1)
-    .get();
-  const from = lastSuccess && lastSuccess.at > since ? lastSuccess.at : since;
-  const row = db()
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.createdAt, from),
-      ),
-    )
-    .get();
-  return row?.n ?? 0;
-}
+type SignInUser = { id: number; passwordHash: string; isActive: boolean };
 
-/**
- * Unknown e-mail, deactivated account and wrong password give the same answer and take
- * the same time (a password is always verified). After MAX_FAILED_ATTEMPTS failures within
- * the window, the account (known or not) is refused until the window has passed.
- */
-export async function authenticate(input: {
-  email: string;
-  password: string;
-  now: Date;
-}): Promise<LoginResult> {
-  const email = normalizeEmail(input.email).slice(0, 320);
-  const { now } = input;
-  if (recentFailures(email, now) >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: "locked" };
-
-  const user = db()
+function findUser(email: string): SignInUser | undefined {
+  return db()
     .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive })
     .from(users)
     .where(eq(users.email, email))
     .get();
+}
+
+/** Take a turn under the throttle (lib/login-throttle.ts) before any password is checked. */
+function reserve(source: Omit<AttemptSource, "knownDevice">, cookie: string | null, now: Date) {
+  return db().transaction(
+    (tx) =>
+      reserveAttempt(tx, { ...source, knownDevice: isKnownDevice(tx, source.email, cookie) }, now),
+    { behavior: "immediate" },
+  );
+}
+
+function fail(attemptId: number): LoginResult {
+  db().transaction((tx) => settleAttempt(tx, attemptId, false), { behavior: "immediate" });
+  return { ok: false, reason: "invalid" };
+}
+
+/**
+ * Unknown e-mail, deactivated account and wrong password give the same answer at the same
+ * cost: all take a throttle turn and one argon2 verification (against a dummy hash when there
+ * is no account). Too many recent failures answer "wait N seconds", never a lock, and only for
+ * the counters they fill (lib/login-throttle.ts): the owner signing in from elsewhere, or from
+ * a browser they used before, is not held up by a stranger's guesses.
+ */
+export async function authenticate(input: LoginInput): Promise<LoginResult> {
+  const email = normalizeEmail(input.email).slice(0, 320);
+  const { now } = input;
+  const address = addressBucket(input.address);
+  const cookie = parseDeviceCookie(input.deviceCookie);
+
+  const turn = reserve({ email, address }, cookie, now);
+  if (!turn.ok) {
+    return { ok: false, reason: "throttled", retryAfterSeconds: turn.retryAfterSeconds };
+  }
+  const user = findUser(email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  const succeeded = !!user && user.isActive && passwordOk;
+  if (!user || !user.isActive || !passwordOk) return fail(turn.attemptId);
+
+  const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  const mustChange = env.demoPasswordMustChange && input.password === DEMO_PASSWORD;
+  const userAgent = input.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) || null;
+  const deviceCookie = cookie ?? newDeviceCookie();
 
   return db().transaction(
     (tx) => {
-      tx.insert(loginAttempts).values({ email, succeeded, createdAt: now }).run();
-      if (!succeeded || !user) return { ok: false, reason: "invalid" } as const;
-      const sessionId = createSession(tx, user.id, now);
+      settleAttempt(tx, turn.attemptId, true);
+      if (rehashed || mustChange) {
+        tx.update(users)
+          .set({
+            ...(rehashed ? { passwordHash: rehashed } : {}),
+            ...(mustChange ? { mustChangePassword: true } : {}),
+          })
+          .where(eq(users.id, user.id))
+          .run();
+      }
+      const device = recordDevice(tx, {
+        userId: user.id,
+        cookie: deviceCookie,
+        userAgent,
+        address: input.address,
+        now,
+      });
+      const sessionId = createSession(tx, user.id, now, {
+        userAgent,
+        address: input.address,
+        deviceId: device.deviceId,
+      });
       recordAudit(tx, {
         actorId: user.id,
         action: "login",
@@ -76,7 +121,22 @@ export async function authenticate(input: {
         subjectId: user.id,
         now,
       });
-      return { ok: true, userId: user.id, sessionId } as const;
+      const newDevice = device.isNew && device.hadOthers;
+      if (newDevice) {
+        const description = [describeUserAgent(userAgent), input.address]
+          .filter(Boolean)
+          .join(" · ");
+        recordAudit(tx, {
+          actorId: user.id,
+          action: "session.new_device",
+          subjectType: "session",
+          subjectId: sessionId,
+          detail: { userAgent, address: input.address },
+          now,
+        });
+        notifyNewDevice(tx, { userId: user.id, description, now });
+      }
+      return { ok: true, userId: user.id, sessionId, deviceCookie, newDevice } as const;
     },
     { behavior: "immediate" },
   );

@@ -1,7 +1,7 @@
 // The viewer's inbox: notifications written by story steps and notes, newest first.
 import "server-only";
 import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Tx } from "@/db/client";
 import { notifications, stories, users } from "@/db/schema";
 
 export const INBOX_PAGE_SIZE = 50;
@@ -82,4 +82,19 @@ export function markNotificationsRead(viewer: Reader, upToId: number, now: Date)
       ),
     )
     .run().changes;
+}
+
+/** Tell a user their account was signed in to from a browser it had not seen (lib/login.ts). */
+export function notifyNewDevice(
+  tx: Tx,
+  input: { userId: number; description: string; now: Date },
+): void {
+  tx.insert(notifications)
+    .values({
+      userId: input.userId,
+      kind: "new_device",
+      note: input.description,
+      createdAt: input.now,
+    })
+    .run();
 }

@@ -1,52 +1,53 @@
 // Who is asking: the signed-in viewer, re-read from the database on every request.
 import "server-only";
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import type { Role } from "@/lib/permissions";
-import { isSessionLive } from "@/lib/sessions";
+import { loadSignedIn, type SignedIn, type Viewer } from "@/lib/viewer";
 
-export type Viewer = { id: number; email: string; displayName: string; role: Role };
+export type { Viewer } from "@/lib/viewer";
+
+/** Where a gated viewer is sent: the one page they may open. */
+export const GATE_PATHS = { password_change: "/login/new-password" } as const;
 
 /**
- * The token only names a user and a session; whether that user is still active, what
- * role they hold and whether the session was ended are answered by the database, so a
- * deactivation or role change applies at the next request.
+ * The token only names a user and a session; whether that user is still active, what role
+ * they hold, whether the session was ended and whether they must first change their password
+ * are answered by the database (lib/viewer.ts), so each change applies at the next request.
  */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.uid || !session.sid) return null;
-  const user = db()
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      isActive: users.isActive,
-    })
-    .from(users)
-    .where(eq(users.id, session.uid))
-    .get();
-  if (!user?.isActive) return null;
-  if (!isSessionLive(session.sid, user.id, new Date())) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+  return loadSignedIn(session.uid, session.sid, new Date());
 });
 
-/** For pages: the viewer, or off to the sign-in page. */
+/** The viewer who may use the desk: null when signed out or still gated. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const signedIn = await getSignedIn();
+  return signedIn && signedIn.gate === null ? signedIn.viewer : null;
+});
+
+/** For pages: the viewer, or off to sign in (or to the step that lifts their gate). */
 export async function requireViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
-  return viewer;
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/login");
+  if (signedIn.gate) redirect(GATE_PATHS[signedIn.gate]);
+  return signedIn.viewer;
 }
 
-/** For actions: the viewer, or an `unauthorized` error the action returns as a result. */
+/** For actions: the viewer, or an error the action returns as a result. */
 export async function requireActionViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer) throw new AppError("unauthorized");
-  return viewer;
+  const signedIn = await getSignedIn();
+  if (!signedIn) throw new AppError("unauthorized");
+  if (signedIn.gate) throw new AppError("forbidden", signedIn.gate);
+  return signedIn.viewer;
+}
+
+/** For the page and action that lift a gate: any live session, gated or not. */
+export async function requireSignedIn(): Promise<SignedIn> {
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/login");
+  return signedIn;
 }

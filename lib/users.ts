@@ -1,11 +1,13 @@
 // People: the newsroom's accounts. Only admins change them; every change is audited.
 import "server-only";
+import { randomInt } from "node:crypto";
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/login";
+import { assertNewPassword } from "@/lib/password-policy";
 import { hashPassword } from "@/lib/passwords";
 import type {
   ChangeRoleInput,
@@ -70,6 +72,7 @@ export async function createUser(
 ): Promise<PersonRow> {
   assertMayManage(viewer);
   const email = normalizeEmail(input.email);
+  assertNewPassword(input.password, { email, displayName: input.displayName }, "password");
   const passwordHash = await hashPassword(input.password);
   return db().transaction(
     (tx) => {
@@ -84,6 +87,8 @@ export async function createUser(
           displayName: input.displayName,
           role: input.role,
           passwordHash,
+          // The admin chose it: the new colleague chooses their own at first sign-in.
+          mustChangePassword: true,
           createdAt: now,
           updatedAt: now,
         })
@@ -170,26 +175,75 @@ export async function resetPassword(
   now: Date,
 ): Promise<PersonRow> {
   assertMayManage(viewer);
+  const target = db()
+    .select({ email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .get();
+  if (!target) throw new AppError("not_found");
+  assertNewPassword(input.password, target, "password");
   const passwordHash = await hashPassword(input.password);
   return db().transaction(
-    (tx) => {
-      const user = getUserForUpdate(tx, input.userId);
-      const updated = tx
-        .update(users)
-        .set({ passwordHash, updatedAt: now })
-        .where(eq(users.id, user.id))
-        .returning()
-        .get();
-      revokeAllSessions(tx, user.id, now);
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "user.password_reset",
-        subjectType: "user",
-        subjectId: user.id,
-        now,
-      });
-      return toPerson(updated);
-    },
+    (tx) => toPerson(setTemporaryPassword(tx, input.userId, passwordHash, viewer.id, now)),
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Give a user a password someone else chose: it must be changed at the next sign-in, and every
+ * session of theirs ends. `actorId` null: the command line (scripts/user.ts).
+ */
+function setTemporaryPassword(
+  tx: Tx,
+  userId: number,
+  passwordHash: string,
+  actorId: number | null,
+  now: Date,
+): User {
+  const user = getUserForUpdate(tx, userId);
+  const updated = tx
+    .update(users)
+    .set({ passwordHash, mustChangePassword: true, updatedAt: now })
+    .where(eq(users.id, user.id))
+    .returning()
+    .get();
+  revokeAllSessions(tx, user.id, now);
+  recordAudit(tx, {
+    actorId,
+    action: "user.password_reset",
+    subjectType: "user",
+    subjectId: user.id,
+    detail: actorId === null ? { via: "command_line" } : null,
+    now,
+  });
+  return updated;
+}
+
+/** A temporary password: 20 characters from an alphabet without look-alikes (about 100 bits). */
+export function temporaryPassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const chars = Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)]);
+  return [0, 5, 10, 15].map((at) => chars.slice(at, at + 5).join("")).join("-");
+}
+
+/**
+ * The operator's reset (`npm run user -- reset-password <email>`): a random temporary password,
+ * returned once to be handed over; the flag and the ended sessions as for an admin's reset.
+ */
+export async function resetPasswordFromCommandLine(
+  email: string,
+  now: Date,
+): Promise<{ email: string; password: string }> {
+  const user = db()
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
+  if (!user) throw new AppError("not_found");
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  db().transaction((tx) => setTemporaryPassword(tx, user.id, passwordHash, null, now), {
+    behavior: "immediate",
+  });
+  return { email: user.email, password };
 }

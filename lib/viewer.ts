@@ -1,0 +1,52 @@
+// Who a session belongs to, read from the database on every request, and what still stands
+// between them and the desk (a password they must change). No next/*: tested directly.
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/permissions";
+import { isSessionLive, touchSession } from "@/lib/sessions";
+
+export type Viewer = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** The session this request is signed in with. */
+  sessionId: string;
+};
+
+/**
+ * Something the user must do before the desk opens. Every entry point that acts for a viewer
+ * (pages, server actions, route handlers) goes through lib/session.ts, which refuses a gated
+ * viewer everything but the step that lifts the gate.
+ */
+export type ViewerGate = "password_change";
+
+export type SignedIn = { viewer: Viewer; gate: ViewerGate | null };
+
+/**
+ * The signed-in user of a session, or null when the user is gone or deactivated or the session
+ * was ended or has expired. Marks the session seen (at most once a minute).
+ */
+export function loadSignedIn(userId: number, sessionId: string, now: Date): SignedIn | null {
+  const user = db()
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      isActive: users.isActive,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!user?.isActive) return null;
+  if (!isSessionLive(sessionId, user.id, now)) return null;
+  touchSession(sessionId, now);
+  const { id, email, displayName, role } = user;
+  return {
+    viewer: { id, email, displayName, role, sessionId },
+    gate: user.mustChangePassword ? "password_change" : null,
+  };
+}
