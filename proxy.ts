@@ -24,4 +24,4 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/desk", "/desk/:path*", "/login"] };
+export const config = { matcher: ["/desk", "/desk/:path*", "/login", "/login/:path*"] };

@@ -19,10 +19,11 @@ export type ThrottleRule = {
 /**
  * Three counters, each with its own growing delay (docs/security.md, "Sign-in throttling"):
  * - account + address: one person guessing one account; a success from there clears it.
- * - address: one address spraying many accounts.
- * - account from browsers it never signed in from: many addresses (a botnet, or forged
- *   X-Forwarded-For without a proxy) guessing one account. Browsers with the account's device
- *   cookie are exempt, so this brake is never turned against the owner's own devices.
+ * - address, browsers unknown to the account: one address spraying many accounts.
+ * - account, browsers unknown to it: many addresses (a botnet, or forged X-Forwarded-For
+ *   without a proxy) guessing one account.
+ * A browser carrying the account's device cookie is exempt from the last two, so neither can
+ * be turned against the owner's own devices, nor against colleagues behind the same NAT.
  */
 export const THROTTLE_RULES = {
   accountAddress: { free: 5, baseMs: 30_000, capMs: 15 * 60_000 },
@@ -85,14 +86,17 @@ function counters(tx: Tx, source: AttemptSource, now: Date) {
         gt(loginAttempts.createdAt, accountSince),
       ),
     ),
-    address: counted(
-      tx,
-      and(
-        eq(loginAttempts.address, source.address),
-        notSucceeded,
-        gt(loginAttempts.createdAt, since),
-      ),
-    ),
+    address: source.knownDevice
+      ? { n: 0, latest: null }
+      : counted(
+          tx,
+          and(
+            eq(loginAttempts.address, source.address),
+            eq(loginAttempts.knownDevice, false),
+            notSucceeded,
+            gt(loginAttempts.createdAt, since),
+          ),
+        ),
     accountUnknownDevices: source.knownDevice
       ? { n: 0, latest: null }
       : counted(

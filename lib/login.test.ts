@@ -141,7 +141,7 @@ describe("authenticate", () => {
     }
   });
 
-  it("slows one address spraying many accounts, known or not, alike", async () => {
+  it("slows one address spraying many accounts, known or not, alike, but not known browsers", async () => {
     await insertUser("reporter", { email: "real@test.local" });
     for (let i = 0; i < THROTTLE_RULES.address.free; i += 1) {
       await attempt({ email: `user${i}@test.local`, password: "Summer2026!", now: at(i) });
@@ -150,17 +150,22 @@ describe("authenticate", () => {
     const known = await attempt({ email: "real@test.local", password: "x", now: at(100) });
     expect(unknown).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 30 });
     expect(known).toEqual(unknown);
-    // The same account from elsewhere is untouched.
-    expect(
-      (
-        await attempt({
-          email: "real@test.local",
-          password: TEST_PASSWORD,
-          address: OWNER,
-          now: at(100),
-        })
-      ).ok,
-    ).toBe(true);
+    // The same account from elsewhere is untouched, and so is a colleague behind the same
+    // address in a browser their account knows.
+    const elsewhere = await attempt({
+      email: "real@test.local",
+      password: TEST_PASSWORD,
+      address: OWNER,
+      now: at(100),
+    });
+    if (!elsewhere.ok) throw new Error("expected a sign-in");
+    const colleague = await attempt({
+      email: "real@test.local",
+      password: TEST_PASSWORD,
+      deviceCookie: elsewhere.deviceCookie,
+      now: at(101),
+    });
+    expect(colleague.ok).toBe(true);
   }, 60_000);
 
   it("brakes guesses at one account from many addresses, but not the owner's known browser", async () => {

@@ -83,7 +83,7 @@ export async function authenticate(input: LoginInput): Promise<LoginResult> {
   }
   const user = findUser(email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !user.isActive || !passwordOk) return fail(turn.attemptId);
+  if (!user?.isActive || !passwordOk) return fail(turn.attemptId);
 
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   const mustChange = env.demoPasswordMustChange && input.password === DEMO_PASSWORD;

@@ -3,9 +3,17 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import type { Dictionary } from "@/lib/i18n/dictionary";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
 type Props = { callbackUrl: string; messages: Dictionary["login"] };
+
+/** The message for next-auth's error: "invalid", or "throttled:<seconds>" (lib/auth.ts). */
+function refusal(error: string | null | undefined, messages: Dictionary["login"]): string {
+  const throttled = /^throttled:(\d+)$/.exec(error ?? "");
+  if (throttled) return format(messages.throttled, { seconds: Number(throttled[1]) });
+  if (error === "invalid" || error === "CredentialsSignin") return messages.invalid;
+  return messages.failed;
+}
 
 export function LoginForm({ callbackUrl, messages }: Props) {
   const router = useRouter();
@@ -28,13 +36,7 @@ export function LoginForm({ callbackUrl, messages }: Props) {
         router.refresh();
         return;
       }
-      setError(
-        result?.error === "locked"
-          ? messages.locked
-          : result?.error === "invalid" || result?.error === "CredentialsSignin"
-            ? messages.invalid
-            : messages.failed,
-      );
+      setError(refusal(result?.error, messages));
     } catch {
       setError(messages.failed);
     }

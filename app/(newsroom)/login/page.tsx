@@ -5,7 +5,7 @@ import { LoginForm } from "@/components/desk/login-form";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { getDictionary, getTranslator, otherLocale } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
-import { getViewer } from "@/lib/session";
+import { GATE_PATHS, getSignedIn } from "@/lib/session";
 import { safeLocalPath } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,8 @@ export default async function LoginPage({
 }) {
   const { callbackUrl } = await searchParams;
   const next = safeLocalPath(typeof callbackUrl === "string" ? callbackUrl : null, "/desk");
-  if (await getViewer()) redirect(next);
+  const signedIn = await getSignedIn();
+  if (signedIn) redirect(signedIn.gate ? GATE_PATHS[signedIn.gate] : next);
   const locale = await getRequestLocale();
   const t = getTranslator(locale);
   const messages = getDictionary(locale).login;
