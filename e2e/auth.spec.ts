@@ -36,17 +36,43 @@ test("a wrong password and an unknown e-mail get the same clear refusal", async 
   await expect(page.getByRole("status")).toHaveText("邮箱或密码不正确。");
 });
 
-test("after five failed tries an account is locked for a while, even with the right password", async ({
+test("a stranger's wrong passwords slow the stranger down, never lock the owner out", async ({
   page,
+  browser,
 }) => {
-  const user = await createTestUser("reporter");
+  const user = await createTestUser("admin");
+  // The stranger comes from another address (the server trusts X-Real-IP, as behind nginx).
+  const strangerContext = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "X-Real-IP": "203.0.113.66" },
+  });
+  const stranger = await strangerContext.newPage();
   for (let i = 0; i < 5; i += 1) {
-    await signIn(page, user.email, "wrong-password-x");
-    await expect(page.getByRole("status")).toHaveText("邮箱或密码不正确。");
+    await signIn(stranger, user.email, `wrong-password-${i}`);
+    await expect(stranger.getByRole("status")).toHaveText("邮箱或密码不正确。");
   }
-  await signIn(page, user.email, user.password);
-  await expect(page.getByRole("status")).toHaveText("登录失败次数过多，请 15 分钟后再试。");
-  await expect(page).toHaveURL(/\/login/);
+  await signIn(stranger, user.email, "wrong-password-5");
+  await expect(stranger.getByRole("status")).toHaveText(/^失败次数过多，请 \d+ 秒后再试。$/);
+  // During the wait not even the right password is checked from there…
+  await signIn(stranger, user.email, user.password);
+  await expect(stranger.getByRole("status")).toHaveText(/^失败次数过多，请 \d+ 秒后再试。$/);
+  // …and the wait is told in English too.
+  await stranger.getByRole("link", { name: "切换语言" }).click();
+  await expect(stranger.getByRole("heading", { level: 1 })).toHaveText("Sign in to the newsroom");
+  await signIn(stranger, user.email, "wrong-password-6");
+  await expect(stranger.getByRole("status")).toHaveText(
+    /^Too many failed attempts\. Try again in \d+ s\.$/,
+  );
+  await strangerContext.close();
+
+  // The owner, from their own address, signs in at once.
+  await signInAndWait(page, user.email, user.password);
+  const db = testDb();
+  const outcomes = db
+    .prepare("SELECT outcome FROM login_attempts WHERE email = ? ORDER BY id")
+    .all(user.email) as { outcome: string }[];
+  db.close();
+  expect(outcomes.map((o) => o.outcome)).toEqual([...Array(5).fill("failed"), "succeeded"]);
 });
 
 test("an anonymous visitor to the desk is sent to sign in, then back", async ({ page }) => {

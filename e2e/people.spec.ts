@@ -24,9 +24,10 @@ function countUsers(where: string, ...params: unknown[]): number {
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("creates an account that can sign in, resets its password, and it is audited", async ({
+  test("creates an account, resets its password; its owner must choose a new one before the desk opens", async ({
     page,
     browser,
+    baseURL,
   }) => {
     const email = `new-${Date.now()}@masthead.local`;
     await page.goto("/desk/people");
@@ -41,14 +42,45 @@ test.describe("as an admin", () => {
 
     await row.getByLabel("新密码").fill("second-password-2");
     await row.getByRole("button", { name: "重置密码" }).click();
-    await expect(page.getByRole("status")).toHaveText(`已重置 ${email} 的密码。`);
+    await expect(page.getByRole("status")).toHaveText(
+      `已重置 ${email} 的密码。对方下次登录时须设置新密码。`,
+    );
 
+    // The new colleague signs in with what the admin chose, and must choose their own first.
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const other = await context.newPage();
     await signIn(other, email, "first-password-1");
     await expect(other.getByRole("status")).toHaveText("邮箱或密码不正确。");
-    await signInAndWait(other, email, "second-password-2");
+    await signIn(other, email, "second-password-2");
+    await expect(other).toHaveURL(/\/login\/new-password$/);
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("设置新密码");
+    // The desk stays shut, to pages and to actions called directly.
+    await other.goto("/desk/stories");
+    await expect(other).toHaveURL(/\/login\/new-password$/);
+    const direct = await callServerAction(
+      context.request,
+      baseURL ?? "",
+      "app/(newsroom)/desk/inbox/actions.ts",
+      "markInboxRead",
+      [{ upToId: 1 }],
+    );
+    expect(direct.body).toContain("password_change");
+    // A new password that breaks the policy is refused with the reason.
+    await other.getByLabel("当前（临时）密码").fill("second-password-2");
+    await other.getByLabel("新密码").fill("password12345");
+    await other.getByRole("button", { name: "设置新密码并进入采编台" }).click();
+    await expect(other.locator("#newPassword-error")).toHaveText(
+      "这个密码太常见（在泄露的密码清单里），请换一个。",
+    );
+    await other.getByLabel("新密码").fill("晨光里的印刷机转个不停");
+    await other.getByRole("button", { name: "设置新密码并进入采编台" }).click();
+    await expect(other.locator("#newPassword-error")).toHaveText("密码至少需要 12 个字符。");
+    await other.getByLabel("新密码").fill("晨光里的印刷机转个不停了");
+    await other.getByRole("button", { name: "设置新密码并进入采编台" }).click();
+    await expect(other).toHaveURL(/\/desk$/);
     await expect(other.getByRole("heading", { level: 1 })).toHaveText("张晶，你好");
+    await other.goto("/desk/stories");
+    await expect(other).toHaveURL(/\/desk\/stories$/);
     await context.close();
 
     const db = testDb();
@@ -58,7 +90,12 @@ test.describe("as an admin", () => {
       )
       .all(email) as { action: string }[];
     db.close();
-    expect(actions.map((a) => a.action)).toEqual(["user.create", "user.password_reset", "login"]);
+    expect(actions.map((a) => a.action)).toEqual([
+      "user.create",
+      "user.password_reset",
+      "login",
+      "user.password_change",
+    ]);
   });
 
   test("bad input gets a clear message and creates nothing", async ({ page }) => {
@@ -69,7 +106,7 @@ test.describe("as an admin", () => {
     await page.getByLabel("初始密码").fill("short");
     await page.getByRole("button", { name: "创建" }).click();
     await expect(page.locator("#email-error")).toHaveText("请输入有效的电子邮箱。");
-    await expect(page.locator("#password-error")).toHaveText("密码至少需要 10 个字符。");
+    await expect(page.locator("#password-error")).toHaveText("密码至少需要 12 个字符。");
 
     await page.getByLabel("电子邮箱").fill("editor@masthead.local");
     await page.getByLabel("初始密码").fill("long-enough-password");

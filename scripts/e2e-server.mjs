@@ -12,7 +12,8 @@ const port = Number(process.env.E2E_PORT || 3100);
 const dataDir = path.resolve(ROOT, process.env.E2E_DATA_DIR || "e2e/.data/current");
 
 fs.rmSync(dataDir, { recursive: true, force: true });
-const env = { ...serverEnv({ dataDir, port }), MASTHEAD_TEST: "1" };
+// TRUST_PROXY: the specs play a stranger at another address with X-Real-IP, as nginx sets it.
+const env = { ...serverEnv({ dataDir, port }), MASTHEAD_TEST: "1", TRUST_PROXY: "1" };
 
 buildIfNeeded();
 const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], { cwd: ROOT, stdio: "inherit", env });
