@@ -30,6 +30,7 @@ let failed = false;
 for (const [script, heading] of [
   ["bench:desk", "## Newsroom"],
   ["bench:load", "## Load without loss"],
+  ["bench:login", "## Sign-in"],
 ]) {
   console.log(`\n━━ ${script}`);
   const run = npm(script);
