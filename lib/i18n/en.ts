@@ -108,7 +108,8 @@ export const en = {
     endedOthers: "{count} other sessions ended.",
     devicesTitle: "Devices you signed in from",
     devicesIntro: "You are notified when you sign in from a new device.",
-    firstSeen: "First sign-in",
+    firstSeen: "First sign-in: {time}",
+    lastSeenAt: "Last seen: {time}",
     forcedTitle: "Choose a new password",
     forcedIntro:
       "Your password was set by someone else (an admin). Choose one only you know before you open the desk.",

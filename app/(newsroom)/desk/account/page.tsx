@@ -74,12 +74,8 @@ export default async function AccountPage() {
             >
               <span className="font-medium">{device(row.userAgent)}</span>
               <span className="font-mono text-xs">{row.address ?? "—"}</span>
-              <span>
-                {t("account.firstSeen")}: {when(row.firstSeenAt)}
-              </span>
-              <span>
-                {t("account.lastSeen")}: {when(row.lastSeenAt)}
-              </span>
+              <span>{t("account.firstSeen", { time: when(row.firstSeenAt) })}</span>
+              <span>{t("account.lastSeenAt", { time: when(row.lastSeenAt) })}</span>
             </li>
           ))}
         </ul>
