@@ -1,6 +1,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { describe, expect, it } from "vitest";
-import { checkNewPassword } from "@/lib/password-policy";
+import { DEMO_PASSWORD as SEEDED_DEMO_PASSWORD } from "@/db/seed";
+import { checkNewPassword, DEMO_PASSWORD } from "@/lib/password-policy";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 describe("checkNewPassword", () => {
@@ -47,5 +48,10 @@ describe("checkNewPassword", () => {
 
   it("needs no character classes: a long passphrase of words passes", () => {
     expect(checkNewPassword("correct horse battery staple")).toBeNull();
+  });
+
+  it("knows the seed's demo password, which keeps working but cannot be chosen anew", () => {
+    expect(DEMO_PASSWORD).toBe(SEEDED_DEMO_PASSWORD);
+    expect(checkNewPassword(DEMO_PASSWORD)).toBe("password_personal");
   });
 });
