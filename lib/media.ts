@@ -7,6 +7,7 @@ import path from "node:path";
 import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import sharp, { type Metadata } from "sharp";
 import { db } from "@/db/client";
+import { lockDownTree, makePrivateDir } from "@/db/private-files";
 import { media, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
@@ -167,8 +168,9 @@ export async function storePhoto(
   const final = path.join(mediaRoot(), storageKey);
   let dimensions: { width: number; height: number };
   try {
-    fs.mkdirSync(incoming, { recursive: true });
+    makePrivateDir(incoming);
     dimensions = await writeRenditions(bytes, incoming);
+    lockDownTree(incoming);
     fs.renameSync(incoming, final);
   } catch (error) {
     fs.rmSync(incoming, { recursive: true, force: true });
