@@ -325,7 +325,11 @@ export const storyPhotos = sqliteTable(
       .references(() => media.id),
     position: integer("position").notNull(),
   },
-  (t) => [uniqueIndex("story_photos_unique").on(t.storyId, t.mediaId)],
+  (t) => [
+    uniqueIndex("story_photos_unique").on(t.storyId, t.mediaId),
+    // "Is this photo in a published story?" on every uncached /media request: by photo, not a scan.
+    index("story_photos_media_idx").on(t.mediaId, t.storyId),
+  ],
 );
 
 export const auditEvents = sqliteTable(

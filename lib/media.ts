@@ -342,8 +342,9 @@ export function mediaFilePath(id: number, width: PhotoFile | number): string | n
 }
 
 /**
- * Whether a published story shows this photo: as one of its photos, or as a `photo` node
- * (attrs.mediaId) anywhere in its body. Only then may anyone, signed in or not, fetch it.
+ * Whether a published story shows this photo. Only then may anyone, signed in or not, fetch it.
+ * story_photos holds every photo block of every body (kept in step by each save), so this is
+ * one lookup on its media index, however large the archive.
  */
 export function isMediaPublished(id: number): boolean {
   const listed = db()
@@ -353,17 +354,5 @@ export function isMediaPublished(id: number): boolean {
     .where(and(eq(storyPhotos.mediaId, id), eq(stories.status, "published")))
     .limit(1)
     .get();
-  if (listed) return true;
-  // instr() is a cheap filter before the JSON walk; json_tree then checks the node's type.
-  const inBody = db().get<{ found: number }>(sql`
-    SELECT 1 AS found
-    FROM ${stories} s, json_tree(s.body) t
-    WHERE s.status = 'published'
-      AND instr(s.body, '"mediaId"') > 0
-      AND t.key = 'mediaId'
-      AND (t.value = ${id} OR t.value = ${String(id)})
-      AND t.path LIKE '%.attrs'
-      AND json_extract(s.body, substr(t.path, 1, length(t.path) - 6) || '.type') = 'photo'
-    LIMIT 1`);
-  return Boolean(inBody);
+  return Boolean(listed);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `story_photos_media_idx` ON `story_photos` (`media_id`,`story_id`);
