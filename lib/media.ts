@@ -22,6 +22,7 @@ import {
 import { PhotoInfo } from "@/lib/media-input";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 import { can, type Role } from "@/lib/permissions";
+import { takeUploadSlot } from "@/lib/upload-limit";
 
 export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 /** Responsive widths stored for each photo, smallest first. */
@@ -54,6 +55,8 @@ export type StorePhotoInput = {
   caption?: string | null;
   credit?: string | null;
   alt?: string | null;
+  /** An image inside an upload already counted (a Word file's pictures): not counted again. */
+  insideCountedUpload?: boolean;
 };
 
 type MediaRow = typeof media.$inferSelect;
@@ -160,6 +163,7 @@ export async function storePhoto(
 ): Promise<MediaItem> {
   if (!can(viewer, "story:create")) throw new AppError("forbidden");
   const info = parseInfo({ caption: input.caption, credit: input.credit, alt: input.alt });
+  if (!input.insideCountedUpload) takeUploadSlot(viewer.id, now);
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   const type = await inspect(bytes);
 
