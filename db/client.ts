@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { env } from "@/lib/env";
+import { makePrivateDir, makePrivateFile, makePrivateIfPresent } from "./private-files";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -16,9 +17,13 @@ const globalForDb = globalThis as unknown as { mastheadDb?: Connection };
 
 /** Open a connection with the pragmas the design asks for (see DESIGN.md, Architecture). */
 export function openDatabase(file: string): Connection {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) makePrivateDir(dir);
+  // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
+  makePrivateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL"); // readers never block the writer
+  for (const suffix of ["-wal", "-shm"]) makePrivateIfPresent(`${file}${suffix}`);
   sqlite.pragma("synchronous = FULL"); // an acknowledged save survives a power cut
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -368,7 +369,11 @@ export const storyPhotos = sqliteTable(
       .references(() => media.id),
     position: integer("position").notNull(),
   },
-  (t) => [uniqueIndex("story_photos_unique").on(t.storyId, t.mediaId)],
+  (t) => [
+    uniqueIndex("story_photos_unique").on(t.storyId, t.mediaId),
+    // "Is this photo in a published story?" on every uncached /media request: by photo, not a scan.
+    index("story_photos_media_idx").on(t.mediaId, t.storyId),
+  ],
 );
 
 export const auditEvents = sqliteTable(
@@ -390,6 +395,23 @@ export const auditEvents = sqliteTable(
     index("audit_actor_idx").on(t.actorId, t.createdAt),
     index("audit_time_idx").on(t.createdAt),
   ],
+);
+
+/**
+ * Uploads (photos, Word files) per user per minute: one row per user and minute, counted in the
+ * database so that every app server behind the proxy sees the same count (lib/upload-limit.ts).
+ */
+export const uploadCounts = sqliteTable(
+  "upload_counts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The minute, as milliseconds since the epoch at its start. */
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.windowStart] })],
 );
 
 export type User = typeof users.$inferSelect;

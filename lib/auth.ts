@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { authenticate, type LoginResult } from "@/lib/login";
 import { MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions";
+import { safeRedirectPath } from "@/lib/urls";
 
 const Credentials = z.object({
   email: z.string().max(320),
@@ -82,6 +83,22 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth builds its URLs on NEXTAUTH_URL (localhost:PORT), which is not the host a
+    // browser on the LAN or behind a proxy used; the desk never follows them (sign-in and
+    // sign-out run with redirect: false and navigate to a relative path). This keeps what
+    // next-auth hands out on this site all the same.
+    redirect({ url, baseUrl }) {
+      let candidate = url;
+      try {
+        const parsed = new URL(url, baseUrl);
+        if (parsed.origin === new URL(baseUrl).origin) {
+          candidate = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+        }
+      } catch {
+        candidate = "/";
+      }
+      return new URL(safeRedirectPath(candidate), baseUrl).href;
+    },
     // Only identity travels in the token; role, name and status are read per request.
     jwt({ token, user }) {
       if (user) {

@@ -62,7 +62,9 @@ describe("backup and restore", () => {
     expect(result.mediaFiles).toBe(1);
 
     const fresh = path.join(dir, "restored");
-    expect(restoreData(path.join(dir, "backup"), fresh)).toEqual({ stories: result.stories });
+    expect(restoreData(path.join(dir, "backup"), fresh, { now: new Date() })).toMatchObject({
+      stories: result.stories,
+    });
     const restored = new Database(path.join(fresh, "masthead.db"), { readonly: true });
     expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
     const headlines = restored.prepare("SELECT headline FROM stories ORDER BY id").all() as {
@@ -81,7 +83,7 @@ describe("backup and restore", () => {
     fs.writeFileSync(path.join(dir, "bad", "masthead.db"), "not a database");
     const dataDir = path.join(dir, "data");
     const sizeBefore = fs.statSync(path.join(dataDir, "masthead.db")).size;
-    expect(() => restoreData(path.join(dir, "bad"), dataDir)).toThrow();
+    expect(() => restoreData(path.join(dir, "bad"), dataDir, { now: new Date() })).toThrow();
     expect(fs.statSync(path.join(dataDir, "masthead.db")).size).toBe(sizeBefore);
   });
 });

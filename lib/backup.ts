@@ -2,35 +2,61 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import {
+  makePrivateDir,
+  makePrivateFile,
+  makePrivateIfPresent,
+  PRIVATE_FILE_MODE,
+} from "@/db/private-files";
 
 export type BackupResult = { dir: string; stories: number; mediaFiles: number; bytes: number };
+export type RestoreOptions = {
+  /** Keep the current database's account state (see ACCOUNT_COLUMNS, docs/security.md). */
+  keepAccounts?: boolean;
+  now: Date;
+};
+export type RestoreResult = { stories: number; sessionsEnded: number; accountsKept: number };
+
+/**
+ * What `--keep-accounts` carries from the current database into the restored one, for every
+ * account both hold: whether it may sign in, its role and its password. A deactivation, a
+ * demotion or a password reset made after the backup so survives the restore.
+ */
+export const ACCOUNT_COLUMNS = ["is_active", "role", "password_hash"] as const;
 
 function copyTree(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
   let files = 0;
-  fs.mkdirSync(to, { recursive: true });
+  makePrivateDir(to);
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) files += copyTree(source, target);
     else if (entry.isFile() && !entry.name.includes(".tmp")) {
       fs.copyFileSync(source, target);
+      fs.chmodSync(target, PRIVATE_FILE_MODE);
       files += 1;
     }
   }
   return files;
 }
 
+function privateDatabaseFiles(file: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) makePrivateIfPresent(`${file}${suffix}`);
+}
+
 /**
  * Back up while the server runs. SQLite's online backup copies a consistent snapshot even as
  * writers go on; media files are written before the rows that name them and never change
  * after, so copying the media folder after the database covers every photo the copy names.
+ * The backup folder, wherever it is, is private like the data folder (0700, files 0600).
  */
 export async function backupData(dataDir: string, backupDir: string): Promise<BackupResult> {
   const source = new Database(path.join(dataDir, "masthead.db"), { fileMustExist: true });
   source.pragma("busy_timeout = 5000");
-  fs.mkdirSync(backupDir, { recursive: true });
+  makePrivateDir(backupDir);
   const target = path.join(backupDir, "masthead.db");
+  makePrivateFile(target);
   try {
     await source.backup(target);
   } finally {
@@ -40,27 +66,110 @@ export async function backupData(dataDir: string, backupDir: string): Promise<Ba
   const integrity = check.pragma("integrity_check", { simple: true });
   const stories = (check.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
   check.close();
+  privateDatabaseFiles(target);
   if (integrity !== "ok")
     throw new Error(`backup failed its integrity check: ${String(integrity)}`);
   const mediaFiles = copyTree(path.join(dataDir, "media"), path.join(backupDir, "media"));
   return { dir: backupDir, stories, mediaFiles, bytes: fs.statSync(target).size };
 }
 
-/** Restore a backup into a data folder whose server is stopped; the folder's database is replaced. */
-export function restoreData(backupDir: string, dataDir: string): { stories: number } {
+type AccountRow = { id: number; is_active: number; role: string; password_hash: string };
+
+function readAccounts(file: string): AccountRow[] {
+  if (!fs.existsSync(file)) {
+    throw new Error("--keep-accounts needs the current database, and there is none");
+  }
+  const current = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return current
+      .prepare(`SELECT id, ${ACCOUNT_COLUMNS.join(", ")} FROM users`)
+      .all() as AccountRow[];
+  } finally {
+    current.close();
+  }
+}
+
+/**
+ * Every session of the restored database ends (a session revoked after the backup must not
+ * come back); with keepAccounts, the accounts take their current state, and an account the
+ * current database no longer has is deactivated.
+ */
+function settleRestored(
+  file: string,
+  accounts: AccountRow[] | null,
+  now: Date,
+): { sessionsEnded: number; accountsKept: number } {
+  const restored = new Database(file);
+  try {
+    restored.pragma("foreign_keys = ON");
+    return restored.transaction(() => {
+      const sessionsEnded = restored
+        .prepare("UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL")
+        .run(now.getTime()).changes;
+      let accountsKept = 0;
+      if (accounts) {
+        const keep = restored.prepare(
+          "UPDATE users SET is_active = ?, role = ?, password_hash = ? WHERE id = ?",
+        );
+        for (const a of accounts) {
+          accountsKept += keep.run(a.is_active, a.role, a.password_hash, a.id).changes;
+        }
+        restored
+          .prepare(
+            "UPDATE users SET is_active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))",
+          )
+          .run(JSON.stringify(accounts.map((a) => a.id)));
+      }
+      return { sessionsEnded, accountsKept };
+    })();
+  } finally {
+    restored.close();
+  }
+}
+
+/**
+ * Restore a backup into a data folder whose server is stopped; the folder's database is
+ * replaced. The restored copy is prepared beside it first, so a refused backup or a failure
+ * while preparing leaves the data folder as it was.
+ */
+export function restoreData(
+  backupDir: string,
+  dataDir: string,
+  options: RestoreOptions,
+): RestoreResult {
   const source = path.join(backupDir, "masthead.db");
   if (!fs.existsSync(source)) throw new Error(`${backupDir} holds no masthead.db`);
   const check = new Database(source, { readonly: true });
-  const integrity = check.pragma("integrity_check", { simple: true });
-  const stories = (check.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
-  check.close();
+  let integrity: unknown;
+  let stories = 0;
+  try {
+    integrity = check.pragma("integrity_check", { simple: true });
+    stories = (check.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
+  } finally {
+    check.close();
+  }
   if (integrity !== "ok")
     throw new Error("the backup is damaged (integrity check failed); nothing was restored");
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const target = path.join(dataDir, "masthead.db");
+  const accounts = options.keepAccounts ? readAccounts(target) : null;
+
+  const incoming = `${target}.restoring`;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${incoming}${suffix}`, { force: true });
+  makePrivateFile(incoming);
+  fs.copyFileSync(source, incoming);
+  fs.chmodSync(incoming, PRIVATE_FILE_MODE);
+  let settled: { sessionsEnded: number; accountsKept: number };
+  try {
+    settled = settleRestored(incoming, accounts, options.now);
+  } catch (error) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${incoming}${suffix}`, { force: true });
+    throw error;
+  }
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${incoming}${suffix}`, { force: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${target}${suffix}`, { force: true });
-  fs.copyFileSync(source, target);
+  fs.renameSync(incoming, target);
   fs.rmSync(path.join(dataDir, "media"), { recursive: true, force: true });
   copyTree(path.join(backupDir, "media"), path.join(dataDir, "media"));
-  return { stories };
+  return { stories, ...settled };
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { generateJSON } from "@tiptap/html/server";
 import mammoth from "mammoth";
 import type { RichTextDoc, RichTextNode } from "@/db/schema";
+import { checkDocxZip } from "@/lib/docx-zip";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 import { AppError } from "@/lib/errors";
 import { cleanPastedHtml } from "@/lib/paste";
@@ -45,6 +46,7 @@ export async function docxToStory(
   if (bytes.length > MAX_DOCX_BYTES) throw new AppError("invalid_input", "too_long");
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b))
     throw new AppError("invalid_input", "docx_invalid");
+  checkDocxZip(bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

@@ -31,3 +31,36 @@ export function jsonResult<T>(result: ActionResult<T>, okStatus = 200): Response
   const status = result.ok ? okStatus : (STATUS[result.code] ?? 400);
   return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
 }
+
+/**
+ * The request's body, read from its stream and given up on as soon as it grows past maxBytes
+ * (null then): Content-Length may be absent (chunked) or lie, so it is no guard on its own.
+ */
+export async function readCappedBody(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}

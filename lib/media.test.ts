@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db, sqlite } from "@/db/client";
 import { auditEvents, media, stories, storyPhotos } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { env } from "@/lib/env";
@@ -18,6 +18,7 @@ import {
   storePhoto,
   updatePhotoInfo,
 } from "@/lib/media";
+import { syncStoryPhotos } from "@/lib/stories";
 
 withTempDatabase();
 const now = new Date("2026-03-01T02:00:00Z");
@@ -408,7 +409,6 @@ describe("delivery", () => {
       .values({ headline: "图片新闻", authorId: reporter.id, status: "draft" })
       .returning({ id: stories.id })
       .get();
-    db().insert(storyPhotos).values({ storyId: story.id, mediaId: listed.id, position: 0 }).run();
     const body = {
       type: "doc" as const,
       content: [
@@ -418,7 +418,12 @@ describe("delivery", () => {
         { type: "paragraph", attrs: { mediaId: unused.id } },
       ],
     };
-    db().update(stories).set({ body }).where(eq(stories.id, story.id)).run();
+    // As every save does: the body and the photos it shows, in one transaction.
+    db().transaction((tx) => {
+      tx.update(stories).set({ body }).where(eq(stories.id, story.id)).run();
+      syncStoryPhotos(tx, story.id, body);
+    });
+    db().insert(storyPhotos).values({ storyId: story.id, mediaId: listed.id, position: 9 }).run();
 
     expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
       false,
@@ -437,5 +442,41 @@ describe("delivery", () => {
       false,
       false,
     ]);
+  });
+
+  it("finds whether a photo is public through the media index, not by reading bodies", () => {
+    const plan = (
+      sqlite()
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT sp.id FROM story_photos sp
+           JOIN stories s ON s.id = sp.story_id
+           WHERE sp.media_id = ? AND s.status = 'published' LIMIT 1`,
+        )
+        .all(1) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.join("\n")).toMatch(/SEARCH sp USING (COVERING )?INDEX story_photos_media_idx/);
+    expect(plan.join("\n")).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+    expect(plan.join("\n")).not.toMatch(/SCAN/);
+  });
+
+  it("the backfill migration brings in photo blocks that have no story_photos row", async () => {
+    const reporter = await insertUser("reporter");
+    const photo = await storePhoto(
+      reporter,
+      { bytes: await jpeg(400, 300), filename: "a.jpg" },
+      now,
+    );
+    const body = {
+      type: "doc" as const,
+      content: [{ type: "photo", attrs: { mediaId: photo.id } }],
+    };
+    db()
+      .insert(stories)
+      .values({ headline: "旧稿", authorId: reporter.id, status: "published", body })
+      .run();
+    expect(isMediaPublished(photo.id)).toBe(false);
+    const file = path.join(process.cwd(), "db", "migrations", "0006_backfill-story-photos.sql");
+    sqlite().exec(fs.readFileSync(file, "utf8"));
+    expect(isMediaPublished(photo.id)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import sharp, { type Metadata } from "sharp";
 import { db } from "@/db/client";
+import { lockDownTree, makePrivateDir } from "@/db/private-files";
 import { media, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
@@ -21,6 +22,7 @@ import {
 import { PhotoInfo } from "@/lib/media-input";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 import { can, type Role } from "@/lib/permissions";
+import { takeUploadSlot } from "@/lib/upload-limit";
 
 export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 /** Responsive widths stored for each photo, smallest first. */
@@ -53,6 +55,8 @@ export type StorePhotoInput = {
   caption?: string | null;
   credit?: string | null;
   alt?: string | null;
+  /** An image inside an upload already counted (a Word file's pictures): not counted again. */
+  insideCountedUpload?: boolean;
 };
 
 type MediaRow = typeof media.$inferSelect;
@@ -159,6 +163,7 @@ export async function storePhoto(
 ): Promise<MediaItem> {
   if (!can(viewer, "story:create")) throw new AppError("forbidden");
   const info = parseInfo({ caption: input.caption, credit: input.credit, alt: input.alt });
+  if (!input.insideCountedUpload) takeUploadSlot(viewer.id, now);
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   const type = await inspect(bytes);
 
@@ -167,8 +172,9 @@ export async function storePhoto(
   const final = path.join(mediaRoot(), storageKey);
   let dimensions: { width: number; height: number };
   try {
-    fs.mkdirSync(incoming, { recursive: true });
+    makePrivateDir(incoming);
     dimensions = await writeRenditions(bytes, incoming);
+    lockDownTree(incoming);
     fs.renameSync(incoming, final);
   } catch (error) {
     fs.rmSync(incoming, { recursive: true, force: true });
@@ -340,8 +346,9 @@ export function mediaFilePath(id: number, width: PhotoFile | number): string | n
 }
 
 /**
- * Whether a published story shows this photo: as one of its photos, or as a `photo` node
- * (attrs.mediaId) anywhere in its body. Only then may anyone, signed in or not, fetch it.
+ * Whether a published story shows this photo. Only then may anyone, signed in or not, fetch it.
+ * story_photos holds every photo block of every body (kept in step by each save), so this is
+ * one lookup on its media index, however large the archive.
  */
 export function isMediaPublished(id: number): boolean {
   const listed = db()
@@ -351,17 +358,5 @@ export function isMediaPublished(id: number): boolean {
     .where(and(eq(storyPhotos.mediaId, id), eq(stories.status, "published")))
     .limit(1)
     .get();
-  if (listed) return true;
-  // instr() is a cheap filter before the JSON walk; json_tree then checks the node's type.
-  const inBody = db().get<{ found: number }>(sql`
-    SELECT 1 AS found
-    FROM ${stories} s, json_tree(s.body) t
-    WHERE s.status = 'published'
-      AND instr(s.body, '"mediaId"') > 0
-      AND t.key = 'mediaId'
-      AND (t.value = ${id} OR t.value = ${String(id)})
-      AND t.path LIKE '%.attrs'
-      AND json_extract(s.body, substr(t.path, 1, length(t.path) - 6) || '.type') = 'photo'
-    LIMIT 1`);
-  return Boolean(inBody);
+  return Boolean(listed);
 }

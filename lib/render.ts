@@ -41,18 +41,29 @@ function sanitizeMark(mark: unknown): Mark | null {
   return kept ? { type, attrs: kept } : { type };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to drop
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Text as SQLite, search and feeds can hold it: a lone surrogate becomes U+FFFD (SQLite would
+ * store bytes that are not UTF-8) and control characters go (LIKE stops reading at a NUL).
+ */
+function cleanText(text: string): string {
+  return text.toWellFormed().replace(CONTROL_CHARS, "");
+}
+
 function sanitizeNode(node: unknown, depth: number): RichTextNode | null {
   if (depth > 64 || !node || typeof node !== "object") return null;
   const raw = node as Partial<RichTextNode> & { [key: string]: unknown };
   if (typeof raw.type !== "string") return null;
   if (raw.type === "text") {
-    if (typeof raw.text !== "string" || raw.text.length === 0) return null;
+    if (typeof raw.text !== "string") return null;
+    const text = cleanText(raw.text);
+    if (text.length === 0) return null;
     const marks = (Array.isArray(raw.marks) ? raw.marks : [])
       .map(sanitizeMark)
       .filter((m): m is Mark => m !== null);
-    return marks.length > 0
-      ? { type: "text", text: raw.text, marks }
-      : { type: "text", text: raw.text };
+    return marks.length > 0 ? { type: "text", text, marks } : { type: "text", text };
   }
   const spec = schema().nodes[raw.type];
   if (!spec || raw.type === "doc") return null;

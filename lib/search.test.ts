@@ -72,7 +72,8 @@ function ids(outcome: ReturnType<typeof searchStories>): number[] {
 describe("parseQuery", () => {
   it("keeps terms literal and drops readers' quotes", () => {
     expect(parseQuery('"县级工会 加强年').terms).toEqual(["县级工会", "加强年"]);
-    expect(parseQuery("a AND b OR NOT c*").terms).toEqual(["a", "and", "b", "or", "not", "c*"]);
+    expect(parseQuery("a AND b OR NOT c*").terms).toEqual(["a", "AND", "b", "OR", "NOT", "c*"]);
+    expect(parseQuery("Covid covid COVID").terms).toEqual(["Covid"]);
   });
 
   it("cuts huge input and says so", () => {

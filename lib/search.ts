@@ -66,7 +66,14 @@ export function parseQuery(input: unknown): SearchQuery {
     .replaceAll('"', " ")
     .split(/[\s\u3000]+/u)
     .filter((w) => w.length > 0);
-  const unique = [...new Set(words.map((w) => w.toLowerCase()))];
+  // One term per word whatever its case (the index folds case), kept as typed: SQLite's LIKE
+  // folds ASCII only, so a lowercased "Ωmega" would miss the story that says "Ωmega".
+  const byFolded = new Map<string, string>();
+  for (const word of words) {
+    const folded = word.toLowerCase();
+    if (!byFolded.has(folded)) byFolded.set(folded, word);
+  }
+  const unique = [...byFolded.values()];
   if (unique.length > MAX_TERMS) truncated = true;
   return { text, terms: unique.slice(0, MAX_TERMS), truncated };
 }
@@ -198,10 +205,16 @@ function loadHits(ids: number[]): HitRow[] {
   return ids.map((id) => byId.get(id)).filter((r): r is HitRow => r !== undefined);
 }
 
+/**
+ * Exactly the characters that are syntax in a `u`-flag pattern. Nothing else may be escaped
+ * there: `\-` (a hyphen, as in covid-19) is a SyntaxError under `u`.
+ */
+const PATTERN_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+
 function termPattern(terms: string[]): RegExp {
   const escaped = [...terms]
     .sort((a, b) => b.length - a.length)
-    .map((t) => t.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+    .map((t) => t.replace(PATTERN_SYNTAX, "\\$&"));
   return new RegExp(escaped.join("|"), "giu");
 }
 

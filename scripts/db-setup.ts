@@ -2,10 +2,12 @@
 import path from "node:path";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { lockDownDataDir } from "@/db/private-files";
 import { seedDatabase } from "@/db/seed";
 import { env } from "@/lib/env";
 
 async function main(): Promise<void> {
+  lockDownDataDir(env.dataDir);
   migrateDatabase();
   const created = await seedDatabase();
   const where = path.relative(process.cwd(), env.databasePath) || env.databasePath;

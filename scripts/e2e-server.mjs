@@ -7,6 +7,8 @@ import { buildIfNeeded } from "./lib/build.mjs";
 import { serverEnv } from "./lib/server-env.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+// Whatever the server and its setup create (database, WAL, media, backups) is the owner's only.
+process.umask(0o077);
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 const port = Number(process.env.E2E_PORT || 3100);
 const dataDir = path.resolve(ROOT, process.env.E2E_DATA_DIR || "e2e/.data/current");

@@ -404,6 +404,12 @@ export const en = {
     import_undecodable:
       "The file's encoding is not recognised: it is neither UTF-8 nor GBK/GB18030.",
     import_file_missing: "Choose a file to upload.",
+    // Going live (#10): limits on what one signed-in user may send.
+    upload_rate_limited: "Too many uploads in one minute. Wait a minute, then try again.",
+    docx_too_big:
+      "This Word file is larger than 80 MB once unpacked. Remove some pictures or split it into several files.",
+    docx_too_many_images:
+      "This Word file holds more than 30 pictures. Remove some or split it into several files.",
   },
   media: {
     title: "Media",

@@ -382,6 +382,10 @@ export const zhCN = {
     import_binary: "这不是文本文件（像是 PDF、图片或 Word 文档），请上传 .txt 文本。",
     import_undecodable: "无法识别文件的编码：它既不是 UTF-8，也不是 GBK/GB18030。",
     import_file_missing: "请选择要上传的文件。",
+    // Going live (#10): limits on what one signed-in user may send.
+    upload_rate_limited: "一分钟内上传的文件太多了，请稍等一分钟再试。",
+    docx_too_big: "这个 Word 文件解压后超过 80 MB，请删去部分图片或拆成几个文件。",
+    docx_too_many_images: "这个 Word 文件中的图片超过 30 张，请删去部分图片或拆成几个文件。",
   },
   media: {
     title: "图片库",

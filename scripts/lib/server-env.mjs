@@ -6,10 +6,12 @@ import path from "node:path";
 /** A NEXTAUTH_SECRET made once and kept in the data folder, so `npm start` needs no setup. */
 export function ensureAuthSecret(dataDir) {
   const file = path.join(dataDir, "auth-secret");
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
+  fs.chmodSync(file, 0o600);
   return fs.readFileSync(file, "utf8").trim();
 }
 

@@ -6,7 +6,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { getDictionary, getTranslator, otherLocale } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { GATE_PATHS, getSignedIn } from "@/lib/session";
-import { safeLocalPath } from "@/lib/urls";
+import { safeRedirectPath } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getTranslator(await getRequestLocale())("login.title") };
@@ -18,7 +18,8 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
-  const next = safeLocalPath(typeof callbackUrl === "string" ? callbackUrl : null, "/desk");
+  // No target: the desk. A target that is not a path of this site: the front page.
+  const next = callbackUrl === undefined ? "/desk" : safeRedirectPath(callbackUrl);
   const signedIn = await getSignedIn();
   if (signedIn) redirect(signedIn.gate ? GATE_PATHS[signedIn.gate] : next);
   const locale = await getRequestLocale();

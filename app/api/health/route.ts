@@ -1,27 +1,12 @@
-// `/api/health`: is the database reachable (for a load balancer and the test runner).
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { getSchedulerStatus } from "@/lib/scheduler";
+// `/api/health`: is the database reachable (for a load balancer and the test runner); the
+// details only for a signed-in admin (lib/health.ts).
+import { healthReport } from "@/lib/health";
+import { getViewer } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  try {
-    db().get(sql`select 1`);
-    const scheduler = getSchedulerStatus();
-    return Response.json(
-      {
-        ok: true,
-        database: "ok",
-        scheduler: {
-          running: scheduler.running,
-          lastRunAt: scheduler.lastRunAt ? new Date(scheduler.lastRunAt).toISOString() : null,
-          lastError: scheduler.lastError,
-        },
-      },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch {
-    return Response.json({ ok: false, database: "unreachable" }, { status: 503 });
-  }
+export async function GET() {
+  const viewer = await getViewer().catch(() => null);
+  const { status, body } = healthReport(viewer);
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

@@ -2,6 +2,7 @@
 // the story editor. Route handlers get no CSRF check from Next, so POST checks Origin itself.
 import type { NextRequest } from "next/server";
 import { type ActionResult, AppError, type ErrorCode, failure, invalid } from "@/lib/errors";
+import { isSameOrigin, readCappedBody } from "@/lib/http";
 import { listMedia, MAX_PHOTO_BYTES, type MediaItem, storePhoto } from "@/lib/media";
 import { ListMediaInput, PhotoInfo } from "@/lib/media-input";
 import { getViewer } from "@/lib/session";
@@ -30,43 +31,6 @@ function reply<T>(result: ActionResult<T>, okStatus = 200): Response {
   return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** The request came from a page of this site: its Origin names the host it was sent to. */
-function isSameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-/** Read the body, giving up as soon as it grows past the limit (Content-Length may be absent). */
-async function readBody(request: NextRequest): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AppError("invalid_input", "photo_too_large");
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
 function text(form: FormData, name: string): string | null {
   const value = form.get(name);
   return typeof value === "string" ? value : null;
@@ -77,15 +41,13 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (!isSameOrigin(request)) throw new AppError("forbidden");
     const viewer = await getViewer();
     if (!viewer) throw new AppError("unauthorized");
-    const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_BODY_BYTES) throw new AppError("invalid_input", "photo_too_large");
-
     const contentType = request.headers.get("content-type") ?? "";
     if (!contentType.startsWith("multipart/form-data"))
       throw new AppError("invalid_input", "photo_missing");
     let form: FormData;
     try {
-      const body = await readBody(request);
+      const body = await readCappedBody(request, MAX_BODY_BYTES);
+      if (!body) throw new AppError("invalid_input", "photo_too_large");
       form = await new Response(body, { headers: { "content-type": contentType } }).formData();
     } catch (error) {
       if (error instanceof AppError) throw error;

@@ -14,6 +14,7 @@ import {
   RestoreInput,
   TransitionInput,
 } from "@/lib/story-input";
+import { takeUploadSlot } from "@/lib/upload-limit";
 import type { StoryStatus } from "@/lib/workflow";
 
 export type CreateState = ActionResult<{ id: number }> | null;
@@ -74,10 +75,16 @@ export async function createStoryFromWord(_: CreateState, form: FormData): Promi
     if (file.size > MAX_DOCX_BYTES)
       return { ok: false, code: "invalid_input", messageKey: "too_long" };
     const now = new Date();
+    // The Word file is one upload; the pictures inside it are not counted again.
+    takeUploadSlot(viewer.id, now);
     const { headline, body } = await docxToStory(
       new Uint8Array(await file.arrayBuffer()),
       async (bytes) => {
-        const photo = await storePhoto(viewer, { bytes, filename: "word-image" }, now);
+        const photo = await storePhoto(
+          viewer,
+          { bytes, filename: "word-image", insideCountedUpload: true },
+          now,
+        );
         return { id: photo.id, width: photo.width, height: photo.height };
       },
     );
