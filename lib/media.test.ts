@@ -420,19 +420,19 @@ describe("delivery", () => {
     };
     db().update(stories).set({ body }).where(eq(stories.id, story.id)).run();
 
-    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
+    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id, now))).toEqual([
       false,
       false,
       false,
     ]);
     db().update(stories).set({ status: "published" }).where(eq(stories.id, story.id)).run();
-    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
+    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id, now))).toEqual([
       true,
       true,
       false,
     ]);
     db().update(stories).set({ status: "withdrawn" }).where(eq(stories.id, story.id)).run();
-    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
+    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id, now))).toEqual([
       false,
       false,
       false,

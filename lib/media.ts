@@ -9,6 +9,7 @@ import sharp, { type Metadata } from "sharp";
 import { db } from "@/db/client";
 import { media, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { outOfEmbargo } from "@/lib/embargo-filter";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {
@@ -340,15 +341,16 @@ export function mediaFilePath(id: number, width: PhotoFile | number): string | n
 }
 
 /**
- * Whether a published story shows this photo: as one of its photos, or as a `photo` node
- * (attrs.mediaId) anywhere in its body. Only then may anyone, signed in or not, fetch it.
+ * Whether a published story out of embargo at `now` shows this photo: as one of its photos, or
+ * as a `photo` node (attrs.mediaId) anywhere in its body. Only then may anyone, signed in or
+ * not, fetch it.
  */
-export function isMediaPublished(id: number): boolean {
+export function isMediaPublished(id: number, now: Date): boolean {
   const listed = db()
     .select({ id: storyPhotos.id })
     .from(storyPhotos)
     .innerJoin(stories, eq(stories.id, storyPhotos.storyId))
-    .where(and(eq(storyPhotos.mediaId, id), eq(stories.status, "published")))
+    .where(and(eq(storyPhotos.mediaId, id), eq(stories.status, "published"), outOfEmbargo(now)))
     .limit(1)
     .get();
   if (listed) return true;
@@ -357,6 +359,7 @@ export function isMediaPublished(id: number): boolean {
     SELECT 1 AS found
     FROM ${stories} s, json_tree(s.body) t
     WHERE s.status = 'published'
+      AND (s.embargo_until IS NULL OR s.embargo_until <= ${now.getTime()})
       AND instr(s.body, '"mediaId"') > 0
       AND t.key = 'mediaId'
       AND (t.value = ${id} OR t.value = ${String(id)})

@@ -13,7 +13,10 @@ import {
 } from "@/lib/paper";
 import { getSettings } from "@/lib/settings";
 
-/** Every public page depends on this tag; publishing, unpublishing and corrections expire it. */
+/**
+ * Every public page depends on this tag; publishing, unpublishing, corrections, embargo changes
+ * on published stories and lifted embargoes (the clock) expire it.
+ */
 export const PAPER_TAG = "paper";
 
 function cached<A extends unknown[], R>(name: string, read: (...args: A) => R) {
@@ -22,17 +25,26 @@ function cached<A extends unknown[], R>(name: string, read: (...args: A) => R) {
   });
 }
 
+/**
+ * A read that depends on the moment (embargoes): made at the moment it renders, and kept until
+ * the tag expires. The clock expires it when an embargo lifts (lib/scheduler), so a copy made
+ * while a story was embargoed is not served past the clock's next tick after the embargo ends.
+ */
+function cachedAtNow<A extends unknown[], R>(name: string, read: (...args: [...A, Date]) => R) {
+  return cached(name, (...args: A) => read(...args, new Date()));
+}
+
 export const readPaper = {
   settings: cached("settings", getSettings),
   latestIssue: cached("latest-issue", getLatestIssue),
-  issue: cached("issue", getIssueView),
-  page: cached("page", getPageView),
-  story: cached("story", getStoryView),
+  issue: cachedAtNow("issue", getIssueView),
+  page: cachedAtNow("page", getPageView),
+  story: cachedAtNow("story", getStoryView),
   adjacentIssues: cached("adjacent-issues", getAdjacentIssues),
   archiveYears: cached("archive-years", listArchiveYears),
   issuesOfYear: cached("issues-of-year", listIssuesOfYear),
-  latestStories: cached("latest-stories", listLatestStories),
-  sitemapYear: cached("sitemap-year", listSitemapYear),
+  latestStories: cachedAtNow("latest-stories", listLatestStories),
+  sitemapYear: cachedAtNow("sitemap-year", listSitemapYear),
 };
 
 /**
