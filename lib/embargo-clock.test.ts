@@ -6,7 +6,7 @@ import { db, sqlite } from "@/db/client";
 import { stories } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { embargoMark, findLiftedEmbargoes, markEmbargoesHandled } from "@/lib/embargo-clock";
-import { cacheExpiryToken, runSchedulerTick } from "@/lib/scheduler";
+import { cacheExpiryToken, expireAgainAtNextTick, runSchedulerTick } from "@/lib/scheduler";
 
 withTempDatabase();
 
@@ -119,5 +119,13 @@ describe("the clock expires the public cache when an embargo lifts", () => {
     await runSchedulerTick(at(240));
     expect(calls.map((c) => c.path)).toEqual(["/api/internal/expire-cache"]);
     expect(embargoMark()).toEqual(at(60));
+  });
+
+  it("an action's expiry is repeated once at the next tick, and only once", async () => {
+    calls.length = 0;
+    expireAgainAtNextTick();
+    await runSchedulerTick(at(1));
+    await runSchedulerTick(at(2));
+    expect(calls.map((c) => c.path)).toEqual(["/api/internal/expire-cache"]);
   });
 });

@@ -11,6 +11,7 @@ import {
   listLatestStories,
   listSitemapYear,
 } from "@/lib/paper";
+import { expireAgainAtNextTick } from "@/lib/scheduler";
 import { getSettings } from "@/lib/settings";
 
 /**
@@ -49,8 +50,11 @@ export const readPaper = {
 
 /**
  * Expire every cached public page at once. A takedown or correction must never be served
- * stale while revalidating, so the entries expire outright rather than going stale.
+ * stale while revalidating, so the entries expire outright rather than going stale. Called
+ * from an action, the clock expires once more at its next tick (lib/scheduler
+ * expireAgainAtNextTick); the clock's own expiry route passes `repeat: false`.
  */
-export function expirePaperCache(): void {
+export function expirePaperCache({ repeat = true }: { repeat?: boolean } = {}): void {
   revalidateTag(PAPER_TAG, { expire: 0 });
+  if (repeat) expireAgainAtNextTick();
 }

@@ -83,6 +83,16 @@ export async function runSchedulerTick(now = new Date()): Promise<number[]> {
   }
 }
 
+/**
+ * Expire the public cache once more at the next tick. An action's tag expiry takes effect only
+ * when the action's response is done, and a page rendered in between from the old data is kept
+ * as fresh (seen with the layout desk's preview prefetching reader URLs right after "publish
+ * now"); expiring again drops it within one tick. The clock's own expiries need no repeat.
+ */
+export function expireAgainAtNextTick(): void {
+  state().cacheExpiryPending = true;
+}
+
 export function startScheduler(): void {
   const s = state();
   if (s.started) return;
