@@ -183,9 +183,13 @@ export const stories = sqliteTable(
     updatedAt: updatedAt(),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** Until this moment no public surface shows the story, even in a published issue. */
+    embargoUntil: integer("embargo_until", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("stories_status_idx").on(t.status, t.submittedAt),
+    // The clock looks for embargoes that lifted since its last look (lib/embargo-clock).
+    index("stories_embargo_idx").on(t.embargoUntil).where(sql`${t.embargoUntil} IS NOT NULL`),
     index("stories_author_idx").on(t.authorId, t.status),
     // The layout desk lists approved stories, most recently changed first.
     index("stories_status_updated_idx").on(t.status, t.updatedAt),
@@ -413,6 +417,12 @@ export const uploadCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.windowStart] })],
 );
+
+/** Durable marks of the clock: how far it has handled a kind of event (lifted embargoes). */
+export const clockMarks = sqliteTable("clock_marks", {
+  name: text("name").primaryKey(),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Story = typeof stories.$inferSelect;

@@ -425,19 +425,19 @@ describe("delivery", () => {
     });
     db().insert(storyPhotos).values({ storyId: story.id, mediaId: listed.id, position: 9 }).run();
 
-    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
+    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id, now))).toEqual([
       false,
       false,
       false,
     ]);
     db().update(stories).set({ status: "published" }).where(eq(stories.id, story.id)).run();
-    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
+    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id, now))).toEqual([
       true,
       true,
       false,
     ]);
     db().update(stories).set({ status: "withdrawn" }).where(eq(stories.id, story.id)).run();
-    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id))).toEqual([
+    expect([listed, inBody, unused].map((m) => isMediaPublished(m.id, now))).toEqual([
       false,
       false,
       false,
@@ -474,9 +474,9 @@ describe("delivery", () => {
       .insert(stories)
       .values({ headline: "旧稿", authorId: reporter.id, status: "published", body })
       .run();
-    expect(isMediaPublished(photo.id)).toBe(false);
+    expect(isMediaPublished(photo.id, new Date())).toBe(false);
     const file = path.join(process.cwd(), "db", "migrations", "0006_backfill-story-photos.sql");
     sqlite().exec(fs.readFileSync(file, "utf8"));
-    expect(isMediaPublished(photo.id)).toBe(true);
+    expect(isMediaPublished(photo.id, new Date())).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { db } from "@/db/client";
 import { lockDownTree, makePrivateDir } from "@/db/private-files";
 import { media, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { outOfEmbargo } from "@/lib/embargo-filter";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {
@@ -346,16 +347,16 @@ export function mediaFilePath(id: number, width: PhotoFile | number): string | n
 }
 
 /**
- * Whether a published story shows this photo. Only then may anyone, signed in or not, fetch it.
- * story_photos holds every photo block of every body (kept in step by each save), so this is
+ * Whether a published story out of embargo at `now` shows this photo. Only then may anyone,
+ * signed in or not, fetch it. story_photos holds every photo block of every body (kept in step by each save), so this is
  * one lookup on its media index, however large the archive.
  */
-export function isMediaPublished(id: number): boolean {
+export function isMediaPublished(id: number, now: Date): boolean {
   const listed = db()
     .select({ id: storyPhotos.id })
     .from(storyPhotos)
     .innerJoin(stories, eq(stories.id, storyPhotos.storyId))
-    .where(and(eq(storyPhotos.mediaId, id), eq(stories.status, "published")))
+    .where(and(eq(storyPhotos.mediaId, id), eq(stories.status, "published"), outOfEmbargo(now)))
     .limit(1)
     .get();
   return Boolean(listed);

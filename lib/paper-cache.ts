@@ -11,9 +11,13 @@ import {
   listLatestStories,
   listSitemapYear,
 } from "@/lib/paper";
+import { expireAgainAtNextTick } from "@/lib/scheduler";
 import { getSettings } from "@/lib/settings";
 
-/** Every public page depends on this tag; publishing, unpublishing and corrections expire it. */
+/**
+ * Every public page depends on this tag; publishing, unpublishing, corrections, embargo changes
+ * on published stories and lifted embargoes (the clock) expire it.
+ */
 export const PAPER_TAG = "paper";
 
 function cached<A extends unknown[], R>(name: string, read: (...args: A) => R) {
@@ -22,23 +26,35 @@ function cached<A extends unknown[], R>(name: string, read: (...args: A) => R) {
   });
 }
 
+/**
+ * A read that depends on the moment (embargoes): made at the moment it renders, and kept until
+ * the tag expires. The clock expires it when an embargo lifts (lib/scheduler), so a copy made
+ * while a story was embargoed is not served past the clock's next tick after the embargo ends.
+ */
+function cachedAtNow<A extends unknown[], R>(name: string, read: (...args: [...A, Date]) => R) {
+  return cached(name, (...args: A) => read(...args, new Date()));
+}
+
 export const readPaper = {
   settings: cached("settings", getSettings),
   latestIssue: cached("latest-issue", getLatestIssue),
-  issue: cached("issue", getIssueView),
-  page: cached("page", getPageView),
-  story: cached("story", getStoryView),
+  issue: cachedAtNow("issue", getIssueView),
+  page: cachedAtNow("page", getPageView),
+  story: cachedAtNow("story", getStoryView),
   adjacentIssues: cached("adjacent-issues", getAdjacentIssues),
   archiveYears: cached("archive-years", listArchiveYears),
   issuesOfYear: cached("issues-of-year", listIssuesOfYear),
-  latestStories: cached("latest-stories", listLatestStories),
-  sitemapYear: cached("sitemap-year", listSitemapYear),
+  latestStories: cachedAtNow("latest-stories", listLatestStories),
+  sitemapYear: cachedAtNow("sitemap-year", listSitemapYear),
 };
 
 /**
  * Expire every cached public page at once. A takedown or correction must never be served
- * stale while revalidating, so the entries expire outright rather than going stale.
+ * stale while revalidating, so the entries expire outright rather than going stale. Called
+ * from an action, the clock expires once more at its next tick (lib/scheduler
+ * expireAgainAtNextTick); the clock's own expiry route passes `repeat: false`.
  */
-export function expirePaperCache(): void {
+export function expirePaperCache({ repeat = true }: { repeat?: boolean } = {}): void {
   revalidateTag(PAPER_TAG, { expire: 0 });
+  if (repeat) expireAgainAtNextTick();
 }

@@ -1,4 +1,5 @@
-// Reads for the public newspaper: only what is published, only the columns pages render.
+// Reads for the public newspaper: only what is published and out of embargo at `now`, only the
+// columns pages render.
 import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
@@ -13,6 +14,7 @@ import {
   storyCorrections,
   storyPhotos,
 } from "@/db/schema";
+import { outOfEmbargo } from "@/lib/embargo-filter";
 import { renderRichText } from "@/lib/render";
 
 export type IssueSummary = { id: number; date: string; number: number };
@@ -54,6 +56,7 @@ export type StoryView = {
   bodyHtml: string;
   /** The opening of the text, for meta descriptions. */
   description: string;
+  /** When readers could first read it: its publication, or its embargo's end if later. */
   publishedAt: number | null;
   corrections: { note: string; createdAt: number }[];
   issue: IssueSummary;
@@ -159,7 +162,17 @@ function listPhotos(storyIds: number[]): Map<number, StoryPhoto[]> {
   return byStory;
 }
 
-function listPageStories(issueId: number, pageNumber: number, onlyPublished = true): StoryCard[] {
+/** When readers could first see a story: published, and out of embargo. */
+function publicSince(publishedAt: Date | null, embargoUntil: Date | null): number | null {
+  if (!publishedAt) return null;
+  return Math.max(publishedAt.getTime(), embargoUntil?.getTime() ?? 0);
+}
+
+/**
+ * The stories on a page in order. `publicAt` is the reading moment for readers (published and
+ * out of embargo only); null is the desk's preview, which shows every placed story.
+ */
+function listPageStories(issueId: number, pageNumber: number, publicAt: Date | null): StoryCard[] {
   const cards = db()
     .select({
       id: stories.id,
@@ -178,7 +191,8 @@ function listPageStories(issueId: number, pageNumber: number, onlyPublished = tr
       and(
         eq(pages.issueId, issueId),
         eq(pages.number, pageNumber),
-        onlyPublished ? eq(stories.status, "published") : undefined,
+        publicAt ? eq(stories.status, "published") : undefined,
+        publicAt ? outOfEmbargo(publicAt) : undefined,
       ),
     )
     .orderBy(asc(placements.position))
@@ -192,9 +206,10 @@ function listPageStories(issueId: number, pageNumber: number, onlyPublished = tr
   }));
 }
 
-/** A published issue with every page and its headlines. */
+/** A published issue with every page and its headlines, as readers see it at `now`. */
 export function getIssueView(
   date: string,
+  now: Date,
 ): { issue: IssueSummary; pages: (PageSummary & { stories: StoryCard[] })[] } | null {
   const issue = getPublishedIssueByDate(date);
   if (!issue) return null;
@@ -202,23 +217,29 @@ export function getIssueView(
     issue,
     pages: listPages(issue.id).map((page) => ({
       ...page,
-      stories: listPageStories(issue.id, page.number),
+      stories: listPageStories(issue.id, page.number, now),
     })),
   };
 }
 
-/** One page of a published issue, with what the page navigation needs. */
-export function getPageView(date: string, pageNumber: number): PageView | null {
+/**
+ * One page of a published issue, with what the page navigation needs. An embargoed story is
+ * absent as if it were not placed; a page left with no story still renders.
+ */
+export function getPageView(date: string, pageNumber: number, now: Date): PageView | null {
   const issue = getPublishedIssueByDate(date);
   if (!issue) return null;
   const all = listPages(issue.id);
   const page = all.find((p) => p.number === pageNumber);
   if (!page) return null;
-  return { issue, page, pages: all, stories: listPageStories(issue.id, pageNumber) };
+  return { issue, page, pages: all, stories: listPageStories(issue.id, pageNumber, now) };
 }
 
-/** A published story of a published issue; anything else is not there for readers. */
-export function getStoryView(id: number): StoryView | null {
+/**
+ * A published story of a published issue, out of embargo at `now`; anything else is not there
+ * for readers.
+ */
+export function getStoryView(id: number, now: Date): StoryView | null {
   const row = db()
     .select({
       id: stories.id,
@@ -230,6 +251,7 @@ export function getStoryView(id: number): StoryView | null {
       body: sql<string>`${stories.body}`,
       bodyText: stories.bodyText,
       publishedAt: stories.publishedAt,
+      embargoUntil: stories.embargoUntil,
       issueId: issues.id,
       issueDate: issues.date,
       issueNumber: issues.number,
@@ -241,7 +263,9 @@ export function getStoryView(id: number): StoryView | null {
     .innerJoin(placements, eq(placements.storyId, stories.id))
     .innerJoin(pages, eq(placements.pageId, pages.id))
     .innerJoin(issues, eq(pages.issueId, issues.id))
-    .where(and(eq(stories.id, id), eq(stories.status, "published"), publishedIssue))
+    .where(
+      and(eq(stories.id, id), eq(stories.status, "published"), publishedIssue, outOfEmbargo(now)),
+    )
     .get();
   if (!row) return null;
   const corrections = db()
@@ -251,7 +275,7 @@ export function getStoryView(id: number): StoryView | null {
     .orderBy(asc(storyCorrections.createdAt))
     .all()
     .map((c) => ({ note: c.note, createdAt: c.createdAt.getTime() }));
-  const siblings = listPageStories(row.issueId, row.pageNumber).map((s) => ({
+  const siblings = listPageStories(row.issueId, row.pageNumber, now).map((s) => ({
     id: s.id,
     headline: s.headline,
   }));
@@ -265,7 +289,7 @@ export function getStoryView(id: number): StoryView | null {
     photos: listPhotos([row.id]).get(row.id) ?? [],
     bodyHtml: renderRichText(parseJson(row.body)),
     description: excerptOf(row.bodyText),
-    publishedAt: row.publishedAt?.getTime() ?? null,
+    publishedAt: publicSince(row.publishedAt, row.embargoUntil),
     corrections,
     issue: { id: row.issueId, date: row.issueDate, number: row.issueNumber },
     page: { number: row.pageNumber, name: row.pageName, banner: row.pageBanner },
@@ -306,7 +330,7 @@ export function getPagePreview(issueId: number, pageNumber: number): PageView | 
   const all = listPages(issue.id);
   const page = all.find((p) => p.number === pageNumber);
   if (!page) return null;
-  return { issue, page, pages: all, stories: listPageStories(issue.id, pageNumber, false) };
+  return { issue, page, pages: all, stories: listPageStories(issue.id, pageNumber, null) };
 }
 
 /** The years that have published issues, newest first, with how many issues each. */
@@ -372,8 +396,8 @@ export type FeedItem = {
   pageName: string;
 };
 
-/** The newest published stories of published issues, for the RSS feed. */
-export function listLatestStories(limit: number): FeedItem[] {
+/** The newest published stories of published issues out of embargo at `now`, for the RSS feed. */
+export function listLatestStories(limit: number, now: Date): FeedItem[] {
   return db()
     .select({
       id: stories.id,
@@ -383,6 +407,7 @@ export function listLatestStories(limit: number): FeedItem[] {
       byline: stories.byline,
       bodyText: stories.bodyText,
       publishedAt: stories.publishedAt,
+      embargoUntil: stories.embargoUntil,
       date: issues.date,
       pageNumber: pages.number,
       pageName: pages.name,
@@ -391,13 +416,13 @@ export function listLatestStories(limit: number): FeedItem[] {
     .innerJoin(pages, eq(pages.issueId, issues.id))
     .innerJoin(placements, eq(placements.pageId, pages.id))
     .innerJoin(stories, eq(placements.storyId, stories.id))
-    .where(and(publishedIssue, eq(stories.status, "published")))
+    .where(and(publishedIssue, eq(stories.status, "published"), outOfEmbargo(now)))
     .orderBy(desc(issues.date), asc(pages.number), asc(placements.position))
     .limit(limit)
     .all()
-    .map(({ bodyText, publishedAt, ...item }) => ({
+    .map(({ bodyText, publishedAt, embargoUntil, ...item }) => ({
       ...item,
-      publishedAt: publishedAt?.getTime() ?? null,
+      publishedAt: publicSince(publishedAt, embargoUntil),
       excerpt: excerptOf(bodyText),
     }));
 }
@@ -408,8 +433,8 @@ export type SitemapYear = {
   stories: { id: number; updatedAt: number }[];
 };
 
-/** Every public URL of a year's published issues: issues, pages and stories. */
-export function listSitemapYear(year: number): SitemapYear {
+/** Every public URL of a year's published issues at `now`: issues, pages and stories. */
+export function listSitemapYear(year: number, now: Date): SitemapYear {
   const from = `${String(year).padStart(4, "0")}-01-01`;
   const to = `${String(year).padStart(4, "0")}-12-31`;
   const inYear = and(publishedIssue, gte(issues.date, from), lte(issues.date, to));
@@ -429,14 +454,22 @@ export function listSitemapYear(year: number): SitemapYear {
       .orderBy(asc(issues.date), asc(pages.number))
       .all(),
     stories: db()
-      .select({ id: stories.id, updatedAt: stories.updatedAt })
+      .select({
+        id: stories.id,
+        updatedAt: stories.updatedAt,
+        embargoUntil: stories.embargoUntil,
+      })
       .from(issues)
       .innerJoin(pages, eq(pages.issueId, issues.id))
       .innerJoin(placements, eq(placements.pageId, pages.id))
       .innerJoin(stories, eq(placements.storyId, stories.id))
-      .where(and(inYear, eq(stories.status, "published")))
+      .where(and(inYear, eq(stories.status, "published"), outOfEmbargo(now)))
       .orderBy(asc(issues.date), asc(pages.number), asc(placements.position))
       .all()
-      .map((s) => ({ id: s.id, updatedAt: s.updatedAt.getTime() })),
+      // A story that came out of embargo changed for readers then.
+      .map((s) => ({
+        id: s.id,
+        updatedAt: Math.max(s.updatedAt.getTime(), s.embargoUntil?.getTime() ?? 0),
+      })),
   };
 }

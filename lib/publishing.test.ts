@@ -113,7 +113,7 @@ describe("publishing", () => {
 
   it("publishes now: the issue and its stories go live together, and readers can read them", async () => {
     const { editor, reporter, issueId, storyId } = await laidOutIssue("2026-05-05");
-    expect(getStoryView(storyId)).toBeNull();
+    expect(getStoryView(storyId, t0)).toBeNull();
     expect(() => publishIssueNow(reporter, { issueId }, at(1))).toThrow(
       expect.objectContaining({ code: "forbidden" }),
     );
@@ -121,8 +121,8 @@ describe("publishing", () => {
     expect(db().select().from(stories).where(eq(stories.id, storyId)).get()?.status).toBe(
       "published",
     );
-    expect(getPageView("2026-05-05", 1)?.stories.map((s) => s.id)).toEqual([storyId]);
-    expect(getStoryView(storyId)?.headline).toBe("稿件 2026-05-05");
+    expect(getPageView("2026-05-05", 1, t0)?.stories.map((s) => s.id)).toEqual([storyId]);
+    expect(getStoryView(storyId, t0)?.headline).toBe("稿件 2026-05-05");
     expect(() => publishIssueNow(editor, { issueId }, at(2))).toThrow(
       expect.objectContaining({ messageKey: "issue_published" }),
     );
@@ -135,7 +135,7 @@ describe("publishing", () => {
     );
     scheduleIssue(editor, { issueId, publishAt: at(60_000) }, t0);
     expect(publishDueIssues(at(59_999))).toEqual([]);
-    expect(getStoryView(storyId)).toBeNull();
+    expect(getStoryView(storyId, t0)).toBeNull();
     expect(publishDueIssues(at(60_000))).toEqual([issueId]);
     expect(publishDueIssues(at(90_000))).toEqual([]);
     const events = db()
@@ -168,8 +168,8 @@ describe("publishing", () => {
     expect(db().select().from(stories).where(eq(stories.id, storyId)).get()?.status).toBe(
       "withdrawn",
     );
-    expect(getStoryView(storyId)).toBeNull();
-    expect(getPageView("2026-05-08", 1)).toBeNull();
+    expect(getStoryView(storyId, t0)).toBeNull();
+    expect(getPageView("2026-05-08", 1, t0)).toBeNull();
   });
 
   it("a correction changes the published text, appends a public note and keeps the old text", async () => {
@@ -205,7 +205,7 @@ describe("publishing", () => {
       { storyId, baseVersion: version, fields, note: "原稿人数有误，已更正。" },
       at(3),
     );
-    const view = getStoryView(storyId);
+    const view = getStoryView(storyId, t0);
     expect(view?.headline).toBe("稿件 2026-05-09（更正）");
     expect(view?.corrections.map((c) => c.note)).toEqual(["原稿人数有误，已更正。"]);
     expect(db().select().from(storyCorrections).all()).toHaveLength(1);
@@ -243,7 +243,7 @@ describe("the layout preview", () => {
       ["预览头条", "lead"],
       ["预览图片", "photo"],
     ]);
-    expect(getPageView("2026-06-10", 1)).toBeNull();
+    expect(getPageView("2026-06-10", 1, t0)).toBeNull();
     const { reporter } = await newsroom();
     expect(() => previewPage(reporter, issueId, 1)).toThrow(
       expect.objectContaining({ code: "forbidden" }),

@@ -1,9 +1,11 @@
 // The publishing clock of this server process: publishes due issues at start and every
-// 30 seconds, whether or not anyone is signed in. The due time lives in the database, so a
-// server that was down at that moment publishes on start, and several processes can run
-// it at once (lib/publishing moves each issue once).
+// 30 seconds, whether or not anyone is signed in, and expires the public cache when a story's
+// embargo lifts. Due times and embargoes live in the database, so a server that was down at
+// that moment acts on start, and several processes can run it at once (lib/publishing moves
+// each issue once; an extra cache expiry is harmless).
 import "server-only";
 import { createHmac } from "node:crypto";
+import { findLiftedEmbargoes, markEmbargoesHandled } from "@/lib/embargo-clock";
 import { env } from "@/lib/env";
 import { publishDueIssues } from "@/lib/publishing";
 
@@ -61,16 +63,34 @@ export async function runSchedulerTick(now = new Date()): Promise<number[]> {
       console.log(`[scheduler] published issue(s) ${published.join(", ")}`);
       s.cacheExpiryPending = true;
     }
+    // Embargoes that lifted since the last look: their stories now belong on cached pages.
+    const lifted = findLiftedEmbargoes(now);
+    if (lifted?.affectsReaders) {
+      console.log(`[scheduler] embargo lifted (up to ${lifted.upTo.toISOString()})`);
+      s.cacheExpiryPending = true;
+    }
     if (s.cacheExpiryPending) {
       await expireCacheViaServer();
       s.cacheExpiryPending = false;
     }
+    // Marked only once the cache has expired, so a failed expiry is retried at the next tick.
+    if (lifted) markEmbargoesHandled(lifted.upTo);
     return published;
   } catch (error) {
     s.lastError = error instanceof Error ? error.message : String(error);
     console.error("[scheduler]", s.lastError);
     return [];
   }
+}
+
+/**
+ * Expire the public cache once more at the next tick. An action's tag expiry takes effect only
+ * when the action's response is done, and a page rendered in between from the old data is kept
+ * as fresh (seen with the layout desk's preview prefetching reader URLs right after "publish
+ * now"); expiring again drops it within one tick. The clock's own expiries need no repeat.
+ */
+export function expireAgainAtNextTick(): void {
+  state().cacheExpiryPending = true;
 }
 
 export function startScheduler(): void {

@@ -1,8 +1,10 @@
-// Readers' full-text search: published stories of published issues, newest first.
+// Readers' full-text search: published stories of published issues, out of embargo at the
+// moment of searching, newest first.
 // Terms of three or more characters go through the FTS5 trigram index; shorter terms (工会,
 // 东城) cannot match a trigram, so they filter with a bounded substring scan instead.
 import type { Statement } from "better-sqlite3";
 import { sqlite } from "@/db/client";
+import { OUT_OF_EMBARGO_SQL } from "@/lib/embargo-filter";
 import { escapeHtml } from "@/lib/render";
 
 /** Longer input is cut to this many characters (and the reader is told). */
@@ -93,7 +95,7 @@ const PUBLISHED = `
   JOIN placements pl ON pl.story_id = s.id
   JOIN pages p ON p.id = pl.page_id
   JOIN issues i ON i.id = p.issue_id
-  WHERE s.status = 'published' AND i.status = 'published'`;
+  WHERE s.status = 'published' AND i.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
 
 /**
  * Published stories newest issue first, in page and position order, without a sort: CROSS JOIN
@@ -105,7 +107,7 @@ const NEWEST_FIRST = `
   CROSS JOIN pages p ON p.issue_id = i.id
   CROSS JOIN placements pl ON pl.page_id = p.id
   CROSS JOIN stories s ON s.id = pl.story_id
-  WHERE i.status = 'published' AND s.status = 'published'`;
+  WHERE i.status = 'published' AND s.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
 const NEWEST_ORDER = "ORDER BY i.date DESC, p.number, pl.position";
 
 /**
@@ -138,12 +140,16 @@ function prepare(sql: string): Statement {
   return statement;
 }
 
-/** The ids of one page of hits, in order: newest issue first, then page and position. */
+/**
+ * The ids of one page of hits, in order: newest issue first, then page and position. `nowMs`
+ * is the one parameter of the embargo condition in PUBLISHED and NEWEST_FIRST.
+ */
 function findIds(
   longTerms: string[],
   shortTerms: string[],
   limit: number,
   offset: number,
+  nowMs: number,
 ): number[] {
   const shortFilter = shortTerms.map(() => `AND ${SUBSTRING_TERM}`).join(" ");
   const shortParams = shortTerms.flatMap((t) => Array(5).fill(likePattern(t)));
@@ -160,14 +166,14 @@ function findIds(
           SELECT s.id FROM stories_fts f
           JOIN stories s ON s.id = f.rowid ${PUBLISHED}
           AND f.stories_fts MATCH ? ${shortFilter}
-          ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(match, ...shortParams, limit, offset),
+          ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(nowMs, match, ...shortParams, limit, offset),
       );
     }
     return ids(
       prepare(`
         SELECT s.id ${NEWEST_FIRST.replace("WHERE", shortTerms.length > 0 ? "CROSS JOIN stories_fts f ON f.rowid = s.id WHERE" : "WHERE")}
         AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?) ${shortFilter}
-        ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(match, ...shortParams, limit, offset),
+        ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(nowMs, match, ...shortParams, limit, offset),
     );
   }
   return ids(
@@ -179,7 +185,7 @@ function findIds(
       JOIN stories_fts f ON f.rowid = recent.id
       WHERE 1 ${shortFilter}
       ORDER BY recent.date DESC, recent.number, recent.position
-      LIMIT ? OFFSET ?`).all(...shortParams, limit, offset),
+      LIMIT ? OFFSET ?`).all(nowMs, ...shortParams, limit, offset),
   );
 }
 
@@ -193,14 +199,14 @@ type HitRow = {
   pageName: string;
 };
 
-function loadHits(ids: number[]): HitRow[] {
+function loadHits(ids: number[], nowMs: number): HitRow[] {
   if (ids.length === 0) return [];
   const rows = prepare(
     `SELECT s.id, s.kicker, s.headline, s.body_text AS bodyText, i.date, p.number AS pageNumber,
        p.name AS pageName
      FROM stories s ${PUBLISHED}
      AND s.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as HitRow[];
+  ).all(nowMs, JSON.stringify(ids)) as HitRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is HitRow => r !== undefined);
 }
@@ -245,16 +251,17 @@ export function snippet(bodyText: string, terms: string[]): string {
   return `${start > 0 ? "…" : ""}${highlight(window, terms)}${end < chars.length ? "…" : ""}`;
 }
 
-/** Search published stories; any input gives an outcome, never an exception. */
-export function searchStories(input: { q: unknown; page?: unknown }): SearchOutcome {
+/** Search what readers may read at `now`; any input gives an outcome, never an exception. */
+export function searchStories(input: { q: unknown; page?: unknown; now: Date }): SearchOutcome {
   const query = parseQuery(input.q);
   if (query.terms.length === 0) return { kind: "empty", query };
   const pageInput = Number(typeof input.page === "string" ? input.page : 1);
   const page = Number.isInteger(pageInput) ? Math.min(Math.max(pageInput, 1), MAX_PAGE) : 1;
   const longTerms = query.terms.filter((t) => !isShort(t));
   const shortTerms = query.terms.filter(isShort);
-  const ids = findIds(longTerms, shortTerms, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-  const hits = loadHits(ids.slice(0, PAGE_SIZE)).map((row) => ({
+  const nowMs = input.now.getTime();
+  const ids = findIds(longTerms, shortTerms, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE, nowMs);
+  const hits = loadHits(ids.slice(0, PAGE_SIZE), nowMs).map((row) => ({
     id: row.id,
     kicker: row.kicker,
     headlineHtml: highlight(row.headline, query.terms),

@@ -35,6 +35,7 @@ import {
   unpublishIssue,
   updatePage,
 } from "@/app/(newsroom)/desk/issues/actions";
+import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
 import type { PlacementSlot } from "@/db/schema";
 import { PLACEMENT_SLOTS } from "@/db/schema-enums";
 import { type ActionResult, failureKey } from "@/lib/errors";
@@ -425,7 +426,7 @@ function SortableStory({
         ⠿
       </button>
       <span className="flex-1 font-semibold" lang="zh-CN">
-        {story.headline || messages.stories.untitled}
+        {story.headline || messages.stories.untitled} <EmbargoBadgeFor storyId={story.storyId} />
       </span>
       <label className="sr-only" htmlFor={`slot-${story.storyId}`}>
         {m.slot}
@@ -466,7 +467,7 @@ function UnplacedStory({
   return (
     <li className="rounded border border-rule p-2" data-testid={`unplaced-${story.id}`}>
       <p className="font-semibold" lang="zh-CN">
-        {story.headline || messages.stories.untitled}
+        {story.headline || messages.stories.untitled} <EmbargoBadgeFor storyId={story.id} />
       </p>
       <p className="text-xs text-muted">
         {story.authorName} · {format(messages.stories.lengthValue, { count: story.charCount })}

@@ -1,6 +1,7 @@
 // A page of the paper laid out like print: the lead across the top, the rest in columns,
 // and beside it the page navigation and the page's headlines.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Masthead } from "@/components/paper/masthead";
 import { PageNavigator, pageLabel } from "@/components/paper/page-navigator";
 import { StoryCard } from "@/components/paper/story-card";
@@ -13,9 +14,11 @@ type Props = {
   view: PageViewData;
   /** False inside the desk's preview, where the desk page has its own h1. */
   nameAsHeading?: boolean;
+  /** The desk's preview marks stories (embargo badges); readers' pages pass none. */
+  badges?: Record<number, ReactNode>;
 };
 
-export function PageView({ locale, paperName, view, nameAsHeading = true }: Props) {
+export function PageView({ locale, paperName, view, nameAsHeading = true, badges }: Props) {
   const t = getTranslator(locale);
   const lead = view.stories.filter((s) => s.slot === "lead");
   const side = view.stories.filter((s) => s.slot === "side");
@@ -41,20 +44,36 @@ export function PageView({ locale, paperName, view, nameAsHeading = true }: Prop
             ) : null}
           </div>
           {lead.map((story, index) => (
-            <StoryCard key={story.id} locale={locale} story={story} priority={index === 0} />
+            <StoryCard
+              key={story.id}
+              locale={locale}
+              story={story}
+              priority={index === 0}
+              badge={badges?.[story.id]}
+            />
           ))}
           <div className={side.length > 0 ? "grid gap-6 md:grid-cols-[1fr_14rem]" : ""}>
             <div
               className={`md:columns-2 md:gap-6 md:[column-rule:1px_solid_var(--color-rule)] ${side.length > 0 ? "" : "xl:columns-3"}`}
             >
               {body.map((story) => (
-                <StoryCard key={story.id} locale={locale} story={story} />
+                <StoryCard
+                  key={story.id}
+                  locale={locale}
+                  story={story}
+                  badge={badges?.[story.id]}
+                />
               ))}
             </div>
             {side.length > 0 ? (
               <div>
                 {side.map((story) => (
-                  <StoryCard key={story.id} locale={locale} story={story} />
+                  <StoryCard
+                    key={story.id}
+                    locale={locale}
+                    story={story}
+                    badge={badges?.[story.id]}
+                  />
                 ))}
               </div>
             ) : null}

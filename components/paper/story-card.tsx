@@ -1,5 +1,6 @@
 // A story as it sits on a page: kicker, headline, subheadline, byline and its opening.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { NewsByline, PhotoCredit } from "@/components/paper/byline";
 import { StoryPhotoFigure } from "@/components/paper/story-photo";
 import { formatPhotoCredit } from "@/lib/byline";
@@ -11,9 +12,11 @@ type Props = {
   story: StoryCardData;
   /** The lead's photo is the page's largest paint and is loaded first. */
   priority?: boolean;
+  /** Shown above the story in the desk's preview only (an embargo badge). */
+  badge?: ReactNode;
 };
 
-export function StoryCard({ locale, story, priority = false }: Props) {
+export function StoryCard({ locale, story, priority = false, badge }: Props) {
   const t = getTranslator(locale);
   const isLead = story.slot === "lead";
   const isPhoto = story.kind === "photo" || story.slot === "photo";
@@ -25,6 +28,7 @@ export function StoryCard({ locale, story, priority = false }: Props) {
       lang="zh-CN"
       className={`break-inside-avoid border-b border-rule pb-4 mb-4 ${isPhoto ? "bg-white/60 p-3 border" : ""}`}
     >
+      {badge ? <p className="mb-1">{badge}</p> : null}
       {story.kicker ? <p className="text-sm text-muted">{story.kicker}</p> : null}
       <h3
         id={headingId}

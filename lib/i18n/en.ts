@@ -382,6 +382,8 @@ export const en = {
     story_already_placed: "That story is already on a page.",
     layout_changed: "Someone just changed the layout. Reload and try again.",
     schedule_in_past: "The time must be in the future.",
+    embargo_in_past: "The embargo must end later than now.",
+    embargo_changed: "Someone has just changed the embargo. Reload and try again.",
     datetime_invalid: "Enter a valid date and time.",
     comment_parent_invalid:
       "The note you are replying to does not exist or belongs to another story.",
@@ -650,6 +652,8 @@ export const en = {
         unpublish: "Withdrawn",
         correct: "Corrected",
         restore: "Old version restored",
+        embargo: "Embargo set",
+        embargo_lift: "Embargo lifted",
       },
       issue: {
         create: "Issue created",
@@ -722,5 +726,21 @@ export const en = {
   },
   feed: {
     description: "The latest stories from {paper}",
+  },
+  embargo: {
+    badge: "Embargoed until {time}",
+    title: "Embargo",
+    intro:
+      "Until this time readers see the story nowhere: not on its page, at its address, in search, the feed, the sitemap or its photos, even once the issue is out. At the time it appears by itself, within a minute.",
+    none: "No embargo.",
+    until: "Embargoed until ({timezone} time)",
+    set: "Set embargo",
+    change: "Change embargo",
+    lift: "Lift embargo",
+    saved: "Embargo saved.",
+    lifted: "Embargo lifted.",
+    publishedWarning:
+      "This story is published: an embargo takes it off the public paper at once, until the time.",
+    onlyEditors: "Editors set embargoes.",
   },
 } as const satisfies Dictionary;

@@ -365,6 +365,8 @@ export const zhCN = {
     layout_changed: "版面刚被他人调整过，请刷新后再试。",
     schedule_in_past: "定时时间必须晚于现在。",
     datetime_invalid: "请输入有效的日期和时间。",
+    embargo_in_past: "禁发时间必须晚于现在。",
+    embargo_changed: "禁发时间刚被他人修改，请刷新后再试。",
     comment_parent_invalid: "要回复的意见不存在，或不属于这篇稿件。",
     comment_reply_only: "记者只能回复编辑对自己稿件的意见，不能新建意见。",
     comment_anchor_on_reply: "回复不能引用正文，请在新意见中引用。",
@@ -624,6 +626,8 @@ export const zhCN = {
         unpublish: "下线",
         correct: "更正",
         restore: "恢复旧版",
+        embargo: "设置禁发时间",
+        embargo_lift: "解除禁发",
       },
       issue: {
         create: "新建一期",
@@ -689,5 +693,20 @@ export const zhCN = {
   },
   feed: {
     description: "{paper}最新出版的报道",
+  },
+  embargo: {
+    badge: "禁发至 {time}",
+    title: "禁发时间",
+    intro:
+      "到点之前，读者在任何地方都看不到这篇稿件：版面、稿件页、搜索、订阅、站点地图和它的图片，即使这一期已经出版。到点后无需任何操作，一分钟内自动出现。",
+    none: "未设禁发时间。",
+    until: "禁发至（{timezone}时间）",
+    set: "设置禁发",
+    change: "更改禁发时间",
+    lift: "解除禁发",
+    saved: "禁发时间已保存。",
+    lifted: "已解除禁发。",
+    publishedWarning: "这篇稿件已经出版：设置禁发后它会立即从公开页面上消失，到点再出现。",
+    onlyEditors: "禁发时间由编辑设置。",
   },
 } as const;

@@ -2,8 +2,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { formatDateTime } from "@/lib/dates";
 import { formatElapsed } from "@/lib/durations";
+import { embargoLabels } from "@/lib/embargo-labels";
 import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { can } from "@/lib/permissions";
@@ -34,6 +36,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const offset = pageOffset((await searchParams).offset);
   const { items, total } = listReviewQueue(viewer, { limit: REVIEW_PAGE_SIZE, offset });
   const now = Date.now();
+  const embargoes = embargoLabels(
+    viewer,
+    items.map((s) => s.id),
+    { now: new Date(now), timezone, locale },
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -81,6 +88,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                     >
                       {story.headline || t("stories.untitled")}
                     </Link>
+                    {embargoes[story.id] ? (
+                      <>
+                        {" "}
+                        <EmbargoBadge label={embargoes[story.id] ?? ""} />
+                      </>
+                    ) : null}
                   </td>
                   <td className="p-3 whitespace-nowrap">{story.authorName}</td>
                   <td className="p-3 whitespace-nowrap text-muted">

@@ -1,7 +1,9 @@
 // `/desk/stories`: my stories, by status, with the latest editor's note.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { formatDateTime } from "@/lib/dates";
+import { embargoLabels } from "@/lib/embargo-labels";
 import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
@@ -19,6 +21,11 @@ export default async function MyStoriesPage() {
   const t = getTranslator(locale);
   const { timezone } = getSettings();
   const stories = listMyStories(viewer);
+  const embargoes = embargoLabels(
+    viewer,
+    stories.map((s) => s.id),
+    { now: new Date(), timezone, locale },
+  );
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -67,6 +74,12 @@ export default async function MyStoriesPage() {
                       >
                         {story.headline || t("stories.untitled")}
                       </Link>
+                      {embargoes[story.id] ? (
+                        <>
+                          {" "}
+                          <EmbargoBadge label={embargoes[story.id] ?? ""} />
+                        </>
+                      ) : null}
                     </td>
                     <td className="p-3 whitespace-nowrap text-muted">
                       {t("stories.lengthValue", { count: story.charCount })}

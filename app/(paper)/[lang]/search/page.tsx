@@ -43,7 +43,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 function run(q: unknown, page: unknown): SearchOutcome | null {
   try {
-    return searchStories({ q, page });
+    return searchStories({ q, page, now: new Date() });
   } catch (error) {
     console.error("search failed", error);
     return null;

@@ -10,6 +10,6 @@ export function POST(request: Request) {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return new Response(null, { status: 404 });
   }
-  expirePaperCache();
+  expirePaperCache({ repeat: false });
   return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -25,7 +25,7 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const file = mediaFilePath(id, size);
   if (!file) return notFound();
 
-  const isPublic = isMediaPublished(id);
+  const isPublic = isMediaPublished(id, new Date());
   if (!isPublic && !(await getViewer())) return notFound();
 
   let bytes: Buffer<ArrayBuffer>;

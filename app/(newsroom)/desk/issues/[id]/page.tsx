@@ -2,9 +2,12 @@
 // slots — with a live preview made by the same components readers see, and publishing.
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { EmbargoBadges } from "@/components/desk/embargo-badges";
 import { IssueDesk } from "@/components/desk/issue-desk";
 import { PageView } from "@/components/paper/page-view";
 import { formatDateTime, formatIssueDate, instantToZonedTime } from "@/lib/dates";
+import { embargoLabels } from "@/lib/embargo-labels";
 import { AppError } from "@/lib/errors";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
@@ -39,6 +42,14 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
   const current = layout.pages.find((p) => p.number === requested) ?? layout.pages[0];
   const preview = current ? previewPage(viewer, id, current.number) : null;
   const { issue } = layout;
+  const embargoes = embargoLabels(
+    viewer,
+    [
+      ...layout.pages.flatMap((p) => p.stories.map((s) => s.storyId)),
+      ...layout.unplaced.map((s) => s.id),
+    ],
+    { now: new Date(), timezone: settings.timezone, locale },
+  );
   return (
     <div className="space-y-6">
       <div>
@@ -55,19 +66,23 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
             : ""}
         </p>
       </div>
-      <IssueDesk
-        layout={layout}
-        currentPageId={current?.id ?? null}
-        timezone={settings.timezone}
-        scheduledLocal={
-          issue.publishAt ? instantToZonedTime(new Date(issue.publishAt), settings.timezone) : null
-        }
-        messages={{
-          issues: dictionary.issues,
-          errors: dictionary.errors,
-          stories: dictionary.stories,
-        }}
-      />
+      <EmbargoBadges labels={embargoes}>
+        <IssueDesk
+          layout={layout}
+          currentPageId={current?.id ?? null}
+          timezone={settings.timezone}
+          scheduledLocal={
+            issue.publishAt
+              ? instantToZonedTime(new Date(issue.publishAt), settings.timezone)
+              : null
+          }
+          messages={{
+            issues: dictionary.issues,
+            errors: dictionary.errors,
+            stories: dictionary.stories,
+          }}
+        />
+      </EmbargoBadges>
       {preview ? (
         <section
           aria-labelledby="preview-title"
@@ -82,6 +97,12 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
               paperName={settings.paperName}
               view={preview}
               nameAsHeading={false}
+              badges={Object.fromEntries(
+                Object.entries(embargoes).map(([id, label]) => [
+                  id,
+                  <EmbargoBadge key={id} label={label} />,
+                ]),
+              )}
             />
           </div>
         </section>

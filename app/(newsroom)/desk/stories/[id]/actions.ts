@@ -1,10 +1,16 @@
 "use server";
-// Notes on a story. Each action is a public endpoint: lib/comments checks who may do what.
+// Notes on a story, and its embargo. Each action is a public endpoint: lib/comments and
+// lib/embargo check who may do what.
 import { revalidatePath } from "next/cache";
 import { AddCommentInput, ResolveCommentInput } from "@/lib/comment-input";
 import * as comments from "@/lib/comments";
-import { type ActionResult, failure, invalid, ok } from "@/lib/errors";
+import { zonedTimeToInstant } from "@/lib/dates";
+import { setEmbargo } from "@/lib/embargo";
+import { EmbargoInput } from "@/lib/embargo-input";
+import { type ActionResult, AppError, failure, invalid, ok } from "@/lib/errors";
+import { expirePaperCache } from "@/lib/paper-cache";
 import { requireActionViewer } from "@/lib/session";
+import { getSettings } from "@/lib/settings";
 
 export async function addComment(input: unknown): Promise<ActionResult<{ id: number }>> {
   try {
@@ -28,6 +34,28 @@ export async function resolveComment(
     if (!parsed.success) return invalid(parsed.error);
     const result = comments.resolveComment(viewer, parsed.data, new Date());
     return ok({ resolvedAt: result.resolvedAt });
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Set, move or lift a story's embargo; a published story's change reaches readers at once. */
+export async function setStoryEmbargo(
+  input: unknown,
+): Promise<ActionResult<{ embargoUntil: number | null }>> {
+  try {
+    const viewer = await requireActionViewer();
+    const parsed = EmbargoInput.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const { storyId, until, expectedUntil } = parsed.data;
+    const instant = until ? zonedTimeToInstant(until, getSettings().timezone) : null;
+    if (until && !instant) {
+      throw new AppError("invalid_input", "datetime_invalid", { until: ["datetime_invalid"] });
+    }
+    const result = setEmbargo(viewer, { storyId, until: instant, expectedUntil }, new Date());
+    if (result.affectsReaders) expirePaperCache();
+    revalidatePath(`/desk/stories/${storyId}`);
+    return ok({ embargoUntil: result.embargoUntil });
   } catch (error) {
     return failure(error);
   }

@@ -1,10 +1,15 @@
 // `/desk/stories/<id>`: the story in the editor (or read-only when it may not change).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { EmbargoControl } from "@/components/desk/embargo-control";
 import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { getStoryNotes, type StoryNote } from "@/lib/comments";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, instantToZonedTime } from "@/lib/dates";
+import { getStoryEmbargo } from "@/lib/embargo";
+import { embargoLabel } from "@/lib/embargo-labels";
+import { isUnderEmbargo } from "@/lib/embargo-rules";
 import { AppError } from "@/lib/errors";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
@@ -42,6 +47,11 @@ export default async function StoryPage({ params }: { params: Params }) {
   const { timezone } = getSettings();
   const { canEdit, authorName, ...snapshot } = story;
   const notes = getStoryNotes(viewer, story.id);
+  const embargo = getStoryEmbargo(viewer, story.id);
+  const embargoBadge =
+    embargo.until !== null && isUnderEmbargo(embargo.until, new Date())
+      ? embargoLabel(embargo.until, timezone, locale)
+      : null;
   const noteView = (note: StoryNote): NoteView => ({
     id: note.id,
     authorName: note.authorName,
@@ -56,6 +66,12 @@ export default async function StoryPage({ params }: { params: Params }) {
         <p className="mb-3 text-sm text-muted">
           {t("editor.author", { name: authorName })} · {t(`statuses.${story.status}`)} ·{" "}
           {t("editor.version", { version: story.version })}
+          {embargoBadge ? (
+            <>
+              {" "}
+              · <EmbargoBadge label={embargoBadge} />
+            </>
+          ) : null}
         </p>
         <StoryEditor
           key={`${story.id}-${story.status}-${story.version}`}
@@ -72,7 +88,19 @@ export default async function StoryPage({ params }: { params: Params }) {
           }}
         />
       </div>
-      <aside className="self-start rounded-lg border border-rule bg-white p-4 text-sm">
+      <aside className="self-start space-y-4 rounded-lg border border-rule bg-white p-4 text-sm">
+        <EmbargoControl
+          storyId={story.id}
+          until={embargo.until}
+          label={embargoBadge}
+          untilLocal={
+            embargo.until !== null ? instantToZonedTime(new Date(embargo.until), timezone) : null
+          }
+          canChange={embargo.canChange}
+          published={story.status === "published"}
+          timezone={timezone}
+          messages={{ embargo: dictionary.embargo, errors: dictionary.errors }}
+        />
         <StoryNotes
           storyId={story.id}
           threads={notes.threads.map((thread) => ({

@@ -1,0 +1,103 @@
+"use client";
+// The story's embargo on the desk: its badge, and for editors a time in the paper's timezone
+// to set or move it, and a button to lift it.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { failureKey } from "@/lib/errors";
+import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+
+type Props = {
+  storyId: number;
+  /** The embargo as stored (ms), whether or not it still holds; the form's compare-and-set. */
+  until: number | null;
+  /** The embargo's badge text while it holds, else null. */
+  label: string | null;
+  /** The embargo as a datetime-local value in the paper's timezone. */
+  untilLocal: string | null;
+  canChange: boolean;
+  published: boolean;
+  timezone: string;
+  messages: Pick<Dictionary, "embargo" | "errors">;
+};
+
+const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
+
+export function EmbargoControl(props: Props) {
+  const { storyId, until, label, canChange, published, timezone, messages } = props;
+  const m = messages.embargo;
+  const router = useRouter();
+  const [when, setWhen] = useState(label ? (props.untilLocal ?? "") : "");
+  const [pending, start] = useTransition();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  function submit(next: string | null) {
+    start(async () => {
+      const result = await setStoryEmbargo({ storyId, until: next, expectedUntil: until });
+      if (result.ok) {
+        setNotice({ ok: true, text: next ? m.saved : m.lifted });
+        router.refresh();
+      } else {
+        setNotice({
+          ok: false,
+          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+        });
+      }
+    });
+  }
+
+  return (
+    <section aria-labelledby="embargo-title" className="space-y-2" data-testid="embargo-panel">
+      <h2 id="embargo-title" className="font-bold">
+        {m.title}
+      </h2>
+      <p>{label ? <EmbargoBadge label={label} /> : <span className="text-muted">{m.none}</span>}</p>
+      {canChange ? (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(when);
+          }}
+        >
+          <p className="text-xs text-muted">{m.intro}</p>
+          {published ? <p className="text-xs text-amber-800">{m.publishedWarning}</p> : null}
+          <label htmlFor="embargo-until" className="block">
+            {format(m.until, { timezone })}
+          </label>
+          <input
+            id="embargo-until"
+            type="datetime-local"
+            required
+            value={when}
+            onChange={(e) => setWhen(e.target.value)}
+            className="w-full rounded border border-rule px-2 py-1"
+          />
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" disabled={pending || !when} className={button}>
+              {label ? m.change : m.set}
+            </button>
+            {label ? (
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => submit(null)}
+                className={button}
+              >
+                {m.lift}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : label ? null : (
+        <p className="text-xs text-muted">{m.onlyEditors}</p>
+      )}
+      <p role="status" aria-live="polite" className="min-h-5 text-xs">
+        {notice ? (
+          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
+        ) : null}
+      </p>
+    </section>
+  );
+}
