@@ -4,14 +4,17 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { deskContentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { safeRedirectPath } from "@/lib/urls";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname !== "/login") {
     const token = await getToken({ req: request });
     if (!token) {
+      // Built on the request's URL, which Next's proxy adapter turns into a relative Location
+      // (same host), so the browser stays on the address it used.
       const login = new URL("/login", request.url);
-      login.searchParams.set("callbackUrl", `${pathname}${search}`);
+      login.searchParams.set("callbackUrl", safeRedirectPath(`${pathname}${search}`));
       return NextResponse.redirect(login);
     }
   }
