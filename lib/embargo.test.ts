@@ -17,7 +17,7 @@ import {
 } from "@/lib/paper";
 import { publishIssueNow } from "@/lib/publishing";
 import { searchStories } from "@/lib/search";
-import { createStory, transitionStory } from "@/lib/stories";
+import { createStory, syncStoryPhotos, transitionStory } from "@/lib/stories";
 
 withTempDatabase();
 
@@ -160,13 +160,15 @@ describe("public reads and an embargo", () => {
     db().insert(storyPhotos).values({ storyId: embargoed, mediaId: listed, position: 0 }).run();
     db().insert(storyPhotos).values({ storyId: embargoed, mediaId: shared, position: 1 }).run();
     db().insert(storyPhotos).values({ storyId: open, mediaId: shared, position: 0 }).run();
-    db()
-      .update(stories)
-      .set({
-        body: { type: "doc", content: [{ type: "photo", attrs: { mediaId: inBody } }] },
-      })
-      .where(eq(stories.id, embargoed))
-      .run();
+    // A photo block in the body: every save keeps story_photos in step with it, as here.
+    const body = {
+      type: "doc" as const,
+      content: [listed, shared, inBody].map((mediaId) => ({ type: "photo", attrs: { mediaId } })),
+    };
+    db().transaction((tx) => {
+      tx.update(stories).set({ body }).where(eq(stories.id, embargoed)).run();
+      syncStoryPhotos(tx, embargoed, body);
+    });
     expect([listed, inBody, shared].map((id) => isMediaPublished(id, before))).toEqual([
       false,
       false,
