@@ -9,10 +9,12 @@ import { revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions";
 const Credentials = z.object({
   email: z.string().max(320),
   password: z.string().max(MAX_PASSWORD_LENGTH),
+  /** The second factor, sent only after the form was told "mfa_required" (lib/mfa). */
+  code: z.string().max(40).optional(),
 });
 
-/** Error codes the sign-in form turns into messages (login.invalid, login.locked). */
-export const LOGIN_ERRORS = ["invalid", "locked"] as const;
+/** Error codes the sign-in form turns into messages (login.invalid, login.locked, mfa…). */
+export const LOGIN_ERRORS = ["invalid", "locked", "mfa_required", "mfa_invalid"] as const;
 
 declare module "next-auth" {
   interface Session {
@@ -36,11 +38,21 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        code: { type: "text" },
+      },
       async authorize(raw) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) throw new Error("invalid");
-        const result = await authenticate({ ...parsed.data, now: new Date() });
+        const { email, password, code } = parsed.data;
+        const result = await authenticate({
+          email,
+          password,
+          code: code || undefined,
+          now: new Date(),
+        });
         if (!result.ok) throw new Error(result.reason);
         return { id: String(result.userId), sid: result.sessionId };
       },

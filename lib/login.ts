@@ -3,6 +3,7 @@ import { and, count, desc, eq, gt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { loginAttempts, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { checkSecondFactor, markSessionVerified } from "@/lib/mfa";
 import { verifyPassword } from "@/lib/passwords";
 import { createSession } from "@/lib/sessions";
 
@@ -11,7 +12,7 @@ export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 
 export type LoginResult =
   | { ok: true; userId: number; sessionId: string }
-  | { ok: false; reason: "invalid" | "locked" };
+  | { ok: false; reason: "invalid" | "locked" | "mfa_required" | "mfa_invalid" };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -50,6 +51,8 @@ function recentFailures(email: string, now: Date): number {
 export async function authenticate(input: {
   email: string;
   password: string;
+  /** The second factor (TOTP or recovery code), once the form has asked for it. */
+  code?: string;
   now: Date;
 }): Promise<LoginResult> {
   const email = normalizeEmail(input.email).slice(0, 320);
@@ -62,13 +65,23 @@ export async function authenticate(input: {
     .where(eq(users.email, email))
     .get();
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  const succeeded = !!user && user.isActive && passwordOk;
+  const passwordAccepted = !!user && user.isActive && passwordOk;
 
   return db().transaction(
     (tx) => {
+      // Second factor (lib/mfa): a right password without the code asks for it and is not a
+      // failure; a wrong code counts as a failed attempt like a wrong password.
+      const factor =
+        passwordAccepted && user
+          ? checkSecondFactor(tx, { userId: user.id, code: input.code, now })
+          : null;
+      if (factor?.outcome === "required") return { ok: false, reason: "mfa_required" } as const;
+      const succeeded = passwordAccepted && factor?.outcome === "ok";
       tx.insert(loginAttempts).values({ email, succeeded, createdAt: now }).run();
+      if (factor?.outcome === "invalid") return { ok: false, reason: "mfa_invalid" } as const;
       if (!succeeded || !user) return { ok: false, reason: "invalid" } as const;
       const sessionId = createSession(tx, user.id, now);
+      if (factor?.outcome === "ok" && factor.verified) markSessionVerified(tx, sessionId, now);
       recordAudit(tx, {
         actorId: user.id,
         action: "login",

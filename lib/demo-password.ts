@@ -1,0 +1,23 @@
+// The try-out's shared password, and the check that keeps a production paper from running
+// while any active account still opens with it.
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { verifyPassword } from "@/lib/passwords";
+
+export const DEMO_PASSWORD = "masthead-demo";
+
+/** E-mails of active accounts whose password is still the demo password (argon2 checked). */
+export async function listAccountsWithDemoPassword(): Promise<string[]> {
+  const rows = db()
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.isActive, true))
+    .all();
+  const checks = await Promise.all(
+    rows.map(async (row) =>
+      (await verifyPassword(row.passwordHash, DEMO_PASSWORD)) ? row.email : null,
+    ),
+  );
+  return checks.filter((email): email is string => email !== null).sort();
+}
