@@ -1,4 +1,4 @@
-// Runs before the newsroom's routes (/desk, /login): keeps anonymous visitors out of the desk
+// Runs before the newsroom's routes (/desk, /login, /setup): keeps anonymous visitors out of the desk
 // and gives every response a fresh nonce-based Content-Security-Policy. Reader pages never pass
 // through here: their language is picked by rewrites in next.config.ts, so cache hits stay cheap.
 import { type NextRequest, NextResponse } from "next/server";
@@ -7,7 +7,8 @@ import { deskContentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/login") {
+  // Sign-in and first-admin setup are for visitors without a session.
+  if (pathname !== "/login" && pathname !== "/setup") {
     const token = await getToken({ req: request });
     if (!token) {
       const login = new URL("/login", request.url);
@@ -24,4 +25,4 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/desk", "/desk/:path*", "/login"] };
+export const config = { matcher: ["/desk", "/desk/:path*", "/login", "/login/:path*", "/setup"] };

@@ -1,16 +1,20 @@
 "use client";
-// The sign-in form: next-auth credentials, with the refusal shown in the user's language.
+// The sign-in form: next-auth credentials, with the refusal shown in the user's language. When
+// the account has two-step verification the server answers "mfa_required" without opening a
+// session; the form then asks for the code and sends all three together.
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
-type Props = { callbackUrl: string; messages: Dictionary["login"] };
+type Props = { callbackUrl: string; messages: Dictionary["login"]; mfa: Dictionary["mfa"] };
 
-export function LoginForm({ callbackUrl, messages }: Props) {
+export function LoginForm({ callbackUrl, messages, mfa }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [askCode, setAskCode] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,11 +25,24 @@ export function LoginForm({ callbackUrl, messages }: Props) {
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
+        ...(askCode ? { code: String(form.get("code") ?? "") } : {}),
         redirect: false,
       });
       if (result?.ok && !result.error) {
         router.replace(callbackUrl);
         router.refresh();
+        return;
+      }
+      if (result?.error === "mfa_required" || result?.error === "mfa_invalid") {
+        setAskCode(true);
+        setError(result.error === "mfa_required" ? mfa.loginCodeRequired : mfa.loginCodeInvalid);
+        setPending(false);
+        setTimeout(() => {
+          if (codeInput.current) {
+            codeInput.current.value = "";
+            codeInput.current.focus();
+          }
+        });
         return;
       }
       setError(
@@ -69,6 +86,27 @@ export function LoginForm({ callbackUrl, messages }: Props) {
           className="w-full rounded border border-rule px-3 py-2"
         />
       </div>
+      {askCode ? (
+        <div>
+          <label htmlFor="code" className="mb-1 block text-sm font-medium">
+            {mfa.loginCode}
+          </label>
+          <input
+            ref={codeInput}
+            id="code"
+            name="code"
+            autoComplete="one-time-code"
+            autoCapitalize="off"
+            spellCheck={false}
+            required
+            aria-describedby="code-hint"
+            className="w-full rounded border border-rule px-3 py-2 font-mono"
+          />
+          <p id="code-hint" className="mt-1 text-xs text-muted">
+            {mfa.loginCodeHint}
+          </p>
+        </div>
+      ) : null}
       <div aria-live="polite" role="status" className="min-h-6 text-sm text-red-700">
         {error}
       </div>
@@ -77,7 +115,7 @@ export function LoginForm({ callbackUrl, messages }: Props) {
         disabled={pending}
         className="w-full rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
       >
-        {pending ? messages.submitting : messages.submit}
+        {pending ? messages.submitting : askCode ? mfa.verify : messages.submit}
       </button>
     </form>
   );

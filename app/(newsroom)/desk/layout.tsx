@@ -1,6 +1,9 @@
 // The newsroom's frame. Every desk page is behind a signed-in, active account.
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/desk/demo-banner";
 import { DeskHeader } from "@/components/desk/desk-header";
+import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { countUnreadNotifications } from "@/lib/notifications";
 import { requireViewer } from "@/lib/session";
@@ -10,6 +13,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const locale = await getRequestLocale();
   return (
     <>
+      {env.mode === "tryout" ? <DemoBanner text={getTranslator(locale)("demo.banner")} /> : null}
       <DeskHeader locale={locale} viewer={viewer} unreadCount={countUnreadNotifications(viewer)} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
