@@ -41,6 +41,7 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
 
   return (
     <div className="space-y-4">
+      {step.kind !== "done" ? <p className="font-semibold">{m.statusOff}</p> : null}
       {step.kind === "idle" ? (
         <button
           type="button"

@@ -27,13 +27,10 @@ export default async function SecurityPage() {
             <p className="text-sm text-muted">{t("mfa.lostPhone")}</p>
           </>
         ) : (
-          <>
-            <p className="font-semibold">{t("mfa.statusOff")}</p>
-            <MfaEnrolment
-              messages={{ mfa: dictionary.mfa, errors: dictionary.errors }}
-              continueHref="/desk"
-            />
-          </>
+          <MfaEnrolment
+            messages={{ mfa: dictionary.mfa, errors: dictionary.errors }}
+            continueHref="/desk"
+          />
         )}
       </section>
     </div>
