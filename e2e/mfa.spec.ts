@@ -1,6 +1,7 @@
 // Two-step verification in the try-out (optional there): enrolment from the security page,
 // sign-in asks for the code, recovery codes work once, an admin resets another account's MFA.
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import {
   callServerAction,
   createTestUser,
@@ -11,6 +12,13 @@ import {
 import { enrolOnPage, signInWithCode, totpNow } from "./mfa-helpers";
 
 const PEOPLE_ACTIONS = "app/(newsroom)/desk/people/actions.ts";
+
+async function expectAccessible(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual(
+    [],
+  );
+}
 
 function enrolmentOf(userId: number): { confirmed: boolean } | null {
   const db = testDb();
@@ -34,6 +42,7 @@ test("an editor turns on two-step verification; sign-in then asks for the code",
   await page.getByRole("button", { name: "确认开启" }).click();
   await expect(page.getByRole("status")).toHaveText(/验证码不正确/);
   expect(enrolmentOf(editor.id)).toEqual({ confirmed: false });
+  await expectAccessible(page);
   await page.reload();
   const { secret } = await enrolOnPage(page);
   expect(enrolmentOf(editor.id)).toEqual({ confirmed: true });
@@ -49,6 +58,7 @@ test("an editor turns on two-step verification; sign-in then asks for the code",
   // The code of the enrolment's step is spent; a wrong code is refused; the next one works.
   await signInWithCode(page, editor.email, editor.password, "123456");
   await expect(page.getByRole("status")).toHaveText(/验证码不正确或已用过/);
+  await expectAccessible(page);
   await page.getByLabel("验证码或恢复码").fill(totpNow(secret, 30_000));
   await page.getByRole("button", { name: "验证并登录" }).click();
   await expect(page).toHaveURL(/\/desk$/);

@@ -3,6 +3,7 @@
 // the TOTP code; editors must enrol before the desk opens; a demo password stops the start.
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -98,6 +99,10 @@ test("/setup creates the first admin with MFA once, then answers 404 and refuses
   await page.getByRole("button", { name: "创建管理员" }).click();
   await expect(page.locator("#password-error")).toHaveText("密码至少需要 12 个字符。");
   expect(query("SELECT id FROM users")).toEqual([]);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual(
+    [],
+  );
 
   await page.getByLabel("密码", { exact: true }).fill(ADMIN.password);
   await page.getByRole("button", { name: "创建管理员" }).click();

@@ -740,6 +740,7 @@ export const en = {
     signIn: "Go to sign-in",
   },
   demo: {
+    label: "Try-out notice",
     banner:
       "Try-out: a demo paper and demo accounts with a published password, for trying only, not for real publishing. Go live by starting with MASTHEAD_MODE=production.",
   },

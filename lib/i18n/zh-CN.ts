@@ -702,6 +702,7 @@ export const zhCN = {
     signIn: "前往登录",
   },
   demo: {
+    label: "试用模式提示",
     banner:
       "试用模式：示例报纸与公开密码的演示账号，仅供体验，请勿用于真实出版。正式上线请以 MASTHEAD_MODE=production 启动。",
   },

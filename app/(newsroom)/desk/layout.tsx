@@ -11,9 +11,12 @@ import { requireViewer } from "@/lib/session";
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const locale = await getRequestLocale();
+  const t = getTranslator(locale);
   return (
     <>
-      {env.mode === "tryout" ? <DemoBanner text={getTranslator(locale)("demo.banner")} /> : null}
+      {env.mode === "tryout" ? (
+        <DemoBanner label={t("demo.label")} text={t("demo.banner")} />
+      ) : null}
       <DeskHeader locale={locale} viewer={viewer} unreadCount={countUnreadNotifications(viewer)} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
