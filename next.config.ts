@@ -17,11 +17,11 @@ const SECURITY_HEADERS = [
 const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=30";
 
 /**
- * Public paper paths: everything but the newsroom, sign-in, APIs, Next's assets, media, feeds
+ * Public paper paths: everything but the newsroom, sign-in, first-admin setup, APIs, Next's assets, media, feeds
  * and the paper's internal language segments.
  */
 const PAPER_PATH =
-  "(?!(?:desk|login|zh-CN|en|default)(?:/|$)|api/|_next/|media/|feed\\.xml|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico).*";
+  "(?!(?:desk|login|setup|zh-CN|en|default)(?:/|$)|api/|_next/|media/|feed\\.xml|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico).*";
 
 /**
  * The reader's language picks the internal segment the page renders under (app/(paper)/[lang]);

@@ -1,4 +1,4 @@
-// Runs before the newsroom's routes (/desk, /login): keeps anonymous visitors out of the desk
+// Runs before the newsroom's routes (/desk, /login, /setup): keeps anonymous visitors out of the desk
 // and gives every response a fresh nonce-based Content-Security-Policy. Reader pages never pass
 // through here: their language is picked by rewrites in next.config.ts, so cache hits stay cheap.
 import { type NextRequest, NextResponse } from "next/server";
@@ -8,7 +8,8 @@ import { safeRedirectPath } from "@/lib/urls";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/login") {
+  // Sign-in and first-admin setup are for visitors without a session.
+  if (pathname !== "/login" && pathname !== "/setup") {
     const token = await getToken({ req: request });
     if (!token) {
       // Built on the request's URL, which Next's proxy adapter turns into a relative Location
@@ -27,4 +28,4 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/desk", "/desk/:path*", "/login", "/login/:path*"] };
+export const config = { matcher: ["/desk", "/desk/:path*", "/login", "/login/:path*", "/setup"] };

@@ -424,6 +424,54 @@ export const clockMarks = sqliteTable("clock_marks", {
   at: integer("at", { mode: "timestamp_ms" }).notNull(),
 });
 
+// ── Going live: second factor and first-admin setup ──────────────────────────────────────
+
+/** A user's TOTP secret; `confirmedAt` is null while enrolment waits for the first code. */
+export const mfaEnrolments = sqliteTable("mfa_enrolments", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  /** The last TOTP time step accepted, so the same code never works twice. */
+  lastUsedStep: integer("last_used_step"),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes, stored as SHA-256 of 80 random bits each. */
+export const mfaRecoveryCodes = sqliteTable(
+  "mfa_recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mfa_recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Sessions whose sign-in (or enrolment) passed the second factor. */
+export const sessionMfa = sqliteTable("session_mfa", {
+  sessionId: text("session_id")
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: "cascade" }),
+  verifiedAt: integer("verified_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** The one-time `/setup` link of a production install without users (hashed, expiring). */
+export const setupTokens = sqliteTable("setup_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  tokenHash: text("token_hash").notNull(),
+  /** The TOTP secret the first admin enrols with, shown on the setup page. */
+  mfaSecret: text("mfa_secret").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Story = typeof stories.$inferSelect;
 export type Issue = typeof issues.$inferSelect;

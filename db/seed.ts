@@ -1,11 +1,13 @@
 // The demo paper: settings, demo accounts and the seed page as a published issue.
-// Idempotent: each part is created only when missing. Refuses databases outside data/.
+// Idempotent: each part is created only when missing. Refuses databases outside data/, and
+// refuses altogether when MASTHEAD_MODE is production.
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { DEMO_PASSWORD } from "@/lib/password-policy";
 import { hashPassword } from "@/lib/passwords";
 import { DEFAULT_SETTINGS } from "@/lib/settings";
 import { countCharacters, docToPlainText, paragraphsToDoc } from "@/lib/text";
@@ -22,7 +24,6 @@ import {
   users,
 } from "./schema";
 
-export const DEMO_PASSWORD = "masthead-demo";
 export const DEMO_ACCOUNTS = [
   { email: "admin@masthead.local", displayName: "管理员", role: "admin" },
   { email: "editor@masthead.local", displayName: "值班编辑", role: "editor" },
@@ -64,6 +65,9 @@ export function assertSeedableDatabase(file: string): void {
 }
 
 export async function seedDatabase(database: Db = db(), now = new Date()): Promise<string[]> {
+  if (env.mode === "production") {
+    throw new Error("Refusing to seed the demo paper: MASTHEAD_MODE is production.");
+  }
   assertSeedableDatabase(env.databasePath);
   const done: string[] = [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);

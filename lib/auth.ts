@@ -14,14 +14,16 @@ import { safeRedirectPath } from "@/lib/urls";
 const Credentials = z.object({
   email: z.string().max(320),
   password: z.string().max(MAX_SIGN_IN_PASSWORD_LENGTH),
+  /** The second factor, sent only after the form was told "mfa_required" (lib/mfa). */
+  code: z.string().max(40).optional(),
 });
 
 /**
- * The error the sign-in form receives: "invalid", or "throttled:<seconds>" (login.invalid,
- * login.throttled). next-auth passes the thrown message through as `error`.
+ * The error the sign-in form receives: "invalid", "mfa_required", "mfa_invalid" or
+ * "throttled:<seconds>" (login.*). next-auth passes the thrown message through as `error`.
  */
 export function loginError(result: Extract<LoginResult, { ok: false }>): string {
-  return result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : "invalid";
+  return result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason;
 }
 
 /** Who is signing in from where: the request's address, browser and device cookie. */
@@ -67,12 +69,18 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        code: { type: "text" },
+      },
       async authorize(raw) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) throw new Error("invalid");
+        const { code, ...credentials } = parsed.data;
         const result = await authenticate({
-          ...parsed.data,
+          ...credentials,
+          code: code || undefined,
           ...(await signInOrigin()),
           now: new Date(),
         });

@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrateDatabase } from "@/db/migrate";
 import {
   makePrivateDir,
   makePrivateFile,
@@ -19,10 +21,22 @@ export type RestoreResult = { stories: number; sessionsEnded: number; accountsKe
 
 /**
  * What `--keep-accounts` carries from the current database into the restored one, for every
- * account both hold: whether it may sign in, its role and its password. A deactivation, a
- * demotion or a password reset made after the backup so survives the restore.
+ * account both hold: whether it may sign in, its role, its password (and whether it must be
+ * changed) and its second factor (ACCOUNT_MFA_TABLES). A deactivation, a demotion, a password
+ * reset or an MFA reset made after the backup so survives the restore.
  */
-export const ACCOUNT_COLUMNS = ["is_active", "role", "password_hash"] as const;
+export const ACCOUNT_COLUMNS = [
+  "is_active",
+  "role",
+  "password_hash",
+  "must_change_password",
+] as const;
+
+/** The second factor of an account: its rows here replace the backup's for a kept account. */
+export const ACCOUNT_MFA_TABLES = {
+  mfa_enrolments: ["user_id", "secret", "confirmed_at", "last_used_step", "created_at"],
+  mfa_recovery_codes: ["user_id", "code_hash", "used_at", "created_at"],
+} as const;
 
 function copyTree(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
@@ -73,17 +87,37 @@ export async function backupData(dataDir: string, backupDir: string): Promise<Ba
   return { dir: backupDir, stories, mediaFiles, bytes: fs.statSync(target).size };
 }
 
-type AccountRow = { id: number; is_active: number; role: string; password_hash: string };
+type AccountRow = {
+  id: number;
+  is_active: number;
+  role: string;
+  password_hash: string;
+  must_change_password: number;
+};
+type Accounts = {
+  users: AccountRow[];
+  mfa: Record<keyof typeof ACCOUNT_MFA_TABLES, Record<string, unknown>[]>;
+};
 
-function readAccounts(file: string): AccountRow[] {
+function readAccounts(file: string): Accounts {
   if (!fs.existsSync(file)) {
     throw new Error("--keep-accounts needs the current database, and there is none");
   }
   const current = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return current
-      .prepare(`SELECT id, ${ACCOUNT_COLUMNS.join(", ")} FROM users`)
-      .all() as AccountRow[];
+    const rowsOf = (table: keyof typeof ACCOUNT_MFA_TABLES) =>
+      current
+        .prepare(`SELECT ${ACCOUNT_MFA_TABLES[table].join(", ")} FROM ${table}`)
+        .all() as Record<string, unknown>[];
+    return {
+      users: current
+        .prepare(`SELECT id, ${ACCOUNT_COLUMNS.join(", ")} FROM users`)
+        .all() as AccountRow[],
+      mfa: {
+        mfa_enrolments: rowsOf("mfa_enrolments"),
+        mfa_recovery_codes: rowsOf("mfa_recovery_codes"),
+      },
+    };
   } finally {
     current.close();
   }
@@ -96,12 +130,15 @@ function readAccounts(file: string): AccountRow[] {
  */
 function settleRestored(
   file: string,
-  accounts: AccountRow[] | null,
+  accounts: Accounts | null,
   now: Date,
 ): { sessionsEnded: number; accountsKept: number } {
   const restored = new Database(file);
   try {
     restored.pragma("foreign_keys = ON");
+    // A backup made by an older version is brought to this version's schema first, so the
+    // account columns and tables below exist in it.
+    migrateDatabase(drizzle(restored));
     return restored.transaction(() => {
       const sessionsEnded = restored
         .prepare("UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL")
@@ -109,16 +146,41 @@ function settleRestored(
       let accountsKept = 0;
       if (accounts) {
         const keep = restored.prepare(
-          "UPDATE users SET is_active = ?, role = ?, password_hash = ? WHERE id = ?",
+          `UPDATE users SET is_active = ?, role = ?, password_hash = ?, must_change_password = ?
+           WHERE id = ?`,
         );
-        for (const a of accounts) {
-          accountsKept += keep.run(a.is_active, a.role, a.password_hash, a.id).changes;
+        const kept = new Set<number>();
+        for (const a of accounts.users) {
+          const changes = keep.run(
+            a.is_active,
+            a.role,
+            a.password_hash,
+            a.must_change_password,
+            a.id,
+          ).changes;
+          if (changes > 0) kept.add(a.id);
+          accountsKept += changes;
         }
         restored
           .prepare(
             "UPDATE users SET is_active = 0 WHERE id NOT IN (SELECT value FROM json_each(?))",
           )
-          .run(JSON.stringify(accounts.map((a) => a.id)));
+          .run(JSON.stringify(accounts.users.map((a) => a.id)));
+        const keptIds = JSON.stringify([...kept]);
+        for (const table of Object.keys(
+          ACCOUNT_MFA_TABLES,
+        ) as (keyof typeof ACCOUNT_MFA_TABLES)[]) {
+          const columns = ACCOUNT_MFA_TABLES[table];
+          restored
+            .prepare(`DELETE FROM ${table} WHERE user_id IN (SELECT value FROM json_each(?))`)
+            .run(keptIds);
+          const insert = restored.prepare(
+            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+          );
+          for (const row of accounts.mfa[table]) {
+            if (kept.has(Number(row.user_id))) insert.run(...columns.map((c) => row[c]));
+          }
+        }
       }
       return { sessionsEnded, accountsKept };
     })();

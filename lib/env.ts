@@ -7,7 +7,22 @@ function resolveFromRoot(value: string | undefined, fallback: string): string {
   return path.resolve(/*turbopackIgnore: true*/ root, value && value.length > 0 ? value : fallback);
 }
 
+/** How the server runs: the try-out (demo paper and accounts) or a real paper. */
+export const MODES = ["tryout", "production"] as const;
+export type Mode = (typeof MODES)[number];
+
+/** `MASTHEAD_MODE`: unset or empty is the try-out; anything but the two names is refused. */
+export function parseMode(value: string | undefined): Mode {
+  const mode = value?.trim() || "tryout";
+  if ((MODES as readonly string[]).includes(mode)) return mode as Mode;
+  throw new Error(`MASTHEAD_MODE must be "tryout" or "production", not "${mode}".`);
+}
+
 export const env = {
+  /** `MASTHEAD_MODE`: "tryout" (default) or "production". */
+  get mode(): Mode {
+    return parseMode(process.env.MASTHEAD_MODE);
+  },
   /** Folder for the database, media and the generated auth secret. */
   get dataDir(): string {
     return resolveFromRoot(process.env.DATA_DIR, "data");

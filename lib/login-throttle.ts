@@ -147,6 +147,14 @@ export function settleAttempt(tx: Tx, attemptId: number, succeeded: boolean): vo
     .run();
 }
 
+/**
+ * Take back a reserved turn that was neither a failure nor a success: a right password that
+ * still needs its second factor. The code step takes a turn of its own.
+ */
+export function cancelAttempt(tx: Tx, attemptId: number): void {
+  tx.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
+}
+
 /** Forget attempts older than the window. */
 export function pruneAttempts(tx: Tx, now: Date): number {
   return tx

@@ -6,7 +6,13 @@ import { recordAudit } from "@/lib/audit";
 import { addressBucket } from "@/lib/client-address";
 import { isKnownDevice, newDeviceCookie, parseDeviceCookie, recordDevice } from "@/lib/devices";
 import { env } from "@/lib/env";
-import { type AttemptSource, reserveAttempt, settleAttempt } from "@/lib/login-throttle";
+import {
+  type AttemptSource,
+  cancelAttempt,
+  reserveAttempt,
+  settleAttempt,
+} from "@/lib/login-throttle";
+import { checkSecondFactor, markSessionVerified } from "@/lib/mfa";
 import { notifyNewDevice } from "@/lib/notifications";
 import { DEMO_PASSWORD } from "@/lib/password-policy";
 import { hashPassword, needsRehash, verifyPassword } from "@/lib/passwords";
@@ -22,7 +28,7 @@ export type LoginResult =
       deviceCookie: string;
       newDevice: boolean;
     }
-  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "invalid" | "mfa_required" | "mfa_invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export type LoginInput = {
@@ -33,6 +39,8 @@ export type LoginInput = {
   userAgent?: string | null;
   /** The device cookie the browser sent, if any. */
   deviceCookie?: string | null;
+  /** The second factor (TOTP or recovery code), once the form has asked for it. */
+  code?: string;
   now: Date;
 };
 
@@ -92,6 +100,18 @@ export async function authenticate(input: LoginInput): Promise<LoginResult> {
 
   return db().transaction(
     (tx) => {
+      // Second factor (lib/mfa): a right password without the code asks for it and counts as
+      // neither a failure nor a success (a success would clear the failures of wrong codes); a
+      // wrong code counts as a failed attempt like a wrong password.
+      const factor = checkSecondFactor(tx, { userId: user.id, code: input.code, now });
+      if (factor.outcome === "required") {
+        cancelAttempt(tx, turn.attemptId);
+        return { ok: false, reason: "mfa_required" } as const;
+      }
+      if (factor.outcome === "invalid") {
+        settleAttempt(tx, turn.attemptId, false);
+        return { ok: false, reason: "mfa_invalid" } as const;
+      }
       settleAttempt(tx, turn.attemptId, true);
       if (rehashed || mustChange) {
         tx.update(users)
@@ -114,6 +134,7 @@ export async function authenticate(input: LoginInput): Promise<LoginResult> {
         address: input.address,
         deviceId: device.deviceId,
       });
+      if (factor.verified) markSessionVerified(tx, sessionId, now);
       recordAudit(tx, {
         actorId: user.id,
         action: "login",

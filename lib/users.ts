@@ -7,6 +7,7 @@ import { type User, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/login";
+import { assertMayManagePeople } from "@/lib/mfa";
 import { assertNewPassword } from "@/lib/password-policy";
 import { hashPassword } from "@/lib/passwords";
 import type {
@@ -15,10 +16,10 @@ import type {
   ResetPasswordInput,
   SetActiveInput,
 } from "@/lib/people-input";
-import { can, type Role } from "@/lib/permissions";
+import type { Role } from "@/lib/permissions";
 import { revokeAllSessions } from "@/lib/sessions";
 
-type Actor = { id: number; role: Role };
+type Actor = { id: number; role: Role; mfaVerified?: boolean; mfaEnrolled?: boolean };
 export type PersonRow = Pick<
   User,
   "id" | "email" | "displayName" | "role" | "isActive" | "createdAt"
@@ -29,8 +30,9 @@ function toPerson(user: User): PersonRow {
   return { id, email, displayName, role, isActive, createdAt };
 }
 
+/** Admins only, on a session that passed the second factor where MFA applies (lib/mfa). */
 function assertMayManage(viewer: Actor): void {
-  if (!can(viewer, "people:manage")) throw new AppError("forbidden");
+  assertMayManagePeople(viewer);
 }
 
 function getUserForUpdate(tx: Tx, userId: number): User {

@@ -1,8 +1,12 @@
 // Who a session belongs to, read from the database on every request, and what still stands
-// between them and the desk (a password they must change). No next/*: tested directly.
+// between them and the desk (a password they must change, a second factor they must enrol).
+// No next/*: tested directly.
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { getMfaStanding } from "@/lib/mfa";
+import { sessionAccess } from "@/lib/mfa-policy";
 import type { Role } from "@/lib/permissions";
 import { isSessionLive, touchSession } from "@/lib/sessions";
 
@@ -13,20 +17,27 @@ export type Viewer = {
   role: Role;
   /** The session this request is signed in with. */
   sessionId: string;
+  /** The account has a confirmed second factor. */
+  mfaEnrolled: boolean;
+  /** This session passed the second factor (sign-in code or enrolment). */
+  mfaVerified: boolean;
 };
 
 /**
  * Something the user must do before the desk opens. Every entry point that acts for a viewer
  * (pages, server actions, route handlers) goes through lib/session.ts, which refuses a gated
- * viewer everything but the step that lifts the gate.
+ * viewer everything but the step that lifts the gate. A password someone else chose is changed
+ * first; then a production editor or admin without a second factor enrols one.
  */
-export type ViewerGate = "password_change";
+export const VIEWER_GATES = ["password_change", "mfa_enrol"] as const;
+export type ViewerGate = (typeof VIEWER_GATES)[number];
 
 export type SignedIn = { viewer: Viewer; gate: ViewerGate | null };
 
 /**
- * The signed-in user of a session, or null when the user is gone or deactivated or the session
- * was ended or has expired. Marks the session seen (at most once a minute).
+ * The signed-in user of a session, or null when the user is gone or deactivated, the session
+ * was ended or has expired, or the account has a second factor this session never passed.
+ * Marks the session seen (at most once a minute).
  */
 export function loadSignedIn(userId: number, sessionId: string, now: Date): SignedIn | null {
   const user = db()
@@ -43,10 +54,21 @@ export function loadSignedIn(userId: number, sessionId: string, now: Date): Sign
     .get();
   if (!user?.isActive) return null;
   if (!isSessionLive(sessionId, user.id, now)) return null;
+  const standing = getMfaStanding(user.id, sessionId);
+  const access = sessionAccess(user.role, env.mode, standing);
+  if (access === "none") return null;
   touchSession(sessionId, now);
   const { id, email, displayName, role } = user;
   return {
-    viewer: { id, email, displayName, role, sessionId },
-    gate: user.mustChangePassword ? "password_change" : null,
+    viewer: {
+      id,
+      email,
+      displayName,
+      role,
+      sessionId,
+      mfaEnrolled: standing.enrolled,
+      mfaVerified: standing.sessionVerified,
+    },
+    gate: user.mustChangePassword ? "password_change" : access === "enrol" ? "mfa_enrol" : null,
   };
 }

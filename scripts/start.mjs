@@ -1,4 +1,6 @@
 // `npm start`: build what is missing, create/migrate/seed the database, serve the paper.
+// MASTHEAD_MODE=production: no demo seed, the setup link or a refusal (scripts/db-setup.ts).
+// HOST=127.0.0.1 binds to one address (behind a reverse proxy: docs/deploy.md).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build.mjs";
@@ -18,7 +20,8 @@ const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], { cwd: ROOT, stdio:
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 console.log(`▸ Serving at ${env.NEXTAUTH_URL}`);
-const server = spawn(bin("next"), ["start", "-p", String(port)], {
+const hostArgs = process.env.HOST ? ["-H", process.env.HOST] : [];
+const server = spawn(bin("next"), ["start", "-p", String(port), ...hostArgs], {
   cwd: ROOT,
   stdio: "inherit",
   env,

@@ -21,4 +21,5 @@ export const DESK_NAV: readonly DeskNavItem[] = [
   { href: "/desk/audit", label: "desk.audit", needs: "audit:read" },
   { href: "/desk/people", label: "desk.people", needs: "people:manage" },
   { href: "/desk/account", label: "desk.account", needs: "desk:enter" },
+  { href: "/desk/security", label: "mfa.navLabel", needs: "desk:enter" },
 ];

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import {
   changeRole,
   createUser,
+  resetMfa,
   resetPassword,
   setActive,
 } from "@/app/(newsroom)/desk/people/actions";
@@ -13,8 +14,15 @@ import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES, type Role } from "@/lib/permissions";
 
-type Person = { id: number; email: string; displayName: string; role: Role; isActive: boolean };
-type Messages = Pick<Dictionary, "people" | "errors" | "roles">;
+type Person = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  isActive: boolean;
+  mfaEnrolled: boolean;
+};
+type Messages = Pick<Dictionary, "people" | "errors" | "roles" | "mfa">;
 type Props = { people: Person[]; viewerId: number; messages: Messages };
 type Notice = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string, string[]> };
 
@@ -176,6 +184,9 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
                 {m.status}
               </th>
               <th scope="col" className="p-2">
+                {messages.mfa.column}
+              </th>
+              <th scope="col" className="p-2">
                 {m.actions}
               </th>
             </tr>
@@ -198,6 +209,12 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
                   run(
                     () => setActive({ userId: person.id, active }),
                     (email) => format(active ? m.reactivated : m.deactivated, { email }),
+                  )
+                }
+                onResetMfa={() =>
+                  run(
+                    () => resetMfa({ userId: person.id }),
+                    (email) => format(messages.mfa.resetDone, { email }),
                   )
                 }
                 onResetPassword={(password, done) =>
@@ -224,6 +241,7 @@ type RowProps = {
   onChangeRole: (role: Role) => void;
   onSetActive: (active: boolean) => void;
   onResetPassword: (password: string, done: () => void) => void;
+  onResetMfa: () => void;
 };
 
 function PersonRow({
@@ -234,6 +252,7 @@ function PersonRow({
   onChangeRole,
   onSetActive,
   onResetPassword,
+  onResetMfa,
 }: RowProps) {
   const m = messages.people;
   const [role, setRole] = useState<Role>(person.role);
@@ -274,6 +293,19 @@ function PersonRow({
         </div>
       </td>
       <td className="p-2">{person.isActive ? m.active : m.inactive}</td>
+      <td className="space-y-1 p-2">
+        <div>{person.mfaEnrolled ? messages.mfa.on : messages.mfa.off}</div>
+        {person.mfaEnrolled && !isSelf ? (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={onResetMfa}
+            className="rounded border border-rule px-2 py-0.5 disabled:opacity-40"
+          >
+            {messages.mfa.reset}
+          </button>
+        ) : null}
+      </td>
       <td className="space-y-2 p-2">
         <button
           type="button"

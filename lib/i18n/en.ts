@@ -412,6 +412,15 @@ export const en = {
       "This Word file is larger than 80 MB once unpacked. Remove some pictures or split it into several files.",
     docx_too_many_images:
       "This Word file holds more than 30 pictures. Remove some or split it into several files.",
+    mfa_code_invalid:
+      "That code is wrong or was used already. Enter the newest 6-digit code from the app.",
+    mfa_already_enrolled: "Two-step verification is already on.",
+    mfa_not_started: "Turn on two-step verification first, then enter the code.",
+    mfa_session_required:
+      "This needs a session that passed two-step verification: sign out, then sign in again with your code.",
+    mfa_reset_self: "You cannot reset your own two-step verification; ask another admin.",
+    setup_token_invalid:
+      "The setup link is invalid, expired or used. Restart the server to get a new one.",
   },
   media: {
     title: "Media",
@@ -624,6 +633,8 @@ export const en = {
       inactive: "Deactivated",
       open: "Open",
       resolved: "Resolved",
+      enrolled: "Two-step on",
+      not_enrolled: "Two-step off",
     },
     actions: {
       login: "Signed in",
@@ -674,6 +685,12 @@ export const en = {
       placement: { add: "Placed on a page", arrange: "Page arranged", remove: "Taken off a page" },
       media: { upload: "Photo uploaded", update: "Photo text changed" },
       comment: { add: "Note added", resolve: "Note resolved", reopen: "Note reopened" },
+      mfa: {
+        enrol: "Two-step verification turned on",
+        reset: "Two-step verification reset",
+        recovery_used: "Signed in with a recovery code",
+      },
+      setup: { admin: "First setup: admin created" },
     },
   },
   reader: {
@@ -742,5 +759,66 @@ export const en = {
     publishedWarning:
       "This story is published: an embargo takes it off the public paper at once, until the time.",
     onlyEditors: "Editors set embargoes.",
+  },
+  mfa: {
+    navLabel: "Security",
+    title: "Security: two-step verification",
+    intro:
+      "Two-step verification asks for a one-time code on top of your password. Scan the QR code with an authenticator app on your phone (Microsoft Authenticator, Google Authenticator, FreeOTP …) to turn it on.",
+    requiredNotice:
+      "This paper requires two-step verification for editors and admins. You cannot use the desk until it is on.",
+    statusOn: "Two-step verification is on.",
+    statusOff: "Two-step verification is off.",
+    recoveryLeft: "Recovery codes left: {count}.",
+    lostPhone:
+      "Lost your phone or used up your recovery codes? Ask an admin to reset your two-step verification.",
+    start: "Turn on two-step verification",
+    starting: "Preparing…",
+    scan: "Step 1: scan the QR code with your authenticator app.",
+    qrAlt: "Two-step verification QR code (contains the secret key)",
+    manual: "Cannot scan it? Enter this key in the app by hand:",
+    enterCode: "Step 2: enter the 6-digit code the app shows.",
+    code: "Code",
+    confirm: "Turn it on",
+    confirming: "Checking…",
+    enrolled: "Two-step verification is on. Your other sessions have been signed out.",
+    recoveryTitle: "Recovery codes",
+    recoveryIntro:
+      "Write down or print these 10 recovery codes and keep them safe. Without your phone, each one signs you in once instead of a code. They are shown only this once.",
+    continueToDesk: "I have saved them: go to the desk",
+    loginCode: "Code or recovery code",
+    loginCodeHint:
+      "Open your authenticator app and enter the 6-digit code, or a recovery code if your phone is not at hand.",
+    loginCodeRequired: "Enter the code of your two-step verification.",
+    loginCodeInvalid:
+      "That code is wrong or was used already. Enter the newest code from the app, or an unused recovery code.",
+    verify: "Verify and sign in",
+    column: "Two-step",
+    on: "On",
+    off: "Off",
+    reset: "Reset two-step",
+    resetDone:
+      "Two-step verification of {email} was reset; the account was signed out and enrols again at its next sign-in.",
+  },
+  setup: {
+    title: "Create the first admin",
+    intro:
+      "This is the first setup of the newsroom: create the first admin, with two-step verification. This link works once.",
+    name: "Name (byline)",
+    email: "E-mail",
+    password: "Password",
+    passwordHint: "At least 12 characters.",
+    mfaTitle: "Two-step verification",
+    submit: "Create the admin",
+    submitting: "Creating…",
+    doneTitle: "The admin was created",
+    doneIntro:
+      "Save the recovery codes below: they are shown only this once. Then sign in with the new account, using the next code your authenticator app shows (the one just used does not work twice).",
+    signIn: "Go to sign-in",
+  },
+  demo: {
+    label: "Try-out notice",
+    banner:
+      "Try-out: a demo paper and demo accounts with a published password, for trying only, not for real publishing. Go live by starting with MASTHEAD_MODE=production.",
   },
 } as const satisfies Dictionary;

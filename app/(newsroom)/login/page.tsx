@@ -24,7 +24,7 @@ export default async function LoginPage({
   if (signedIn) redirect(signedIn.gate ? GATE_PATHS[signedIn.gate] : next);
   const locale = await getRequestLocale();
   const t = getTranslator(locale);
-  const messages = getDictionary(locale).login;
+  const dictionary = getDictionary(locale);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <div className="mb-2 text-right text-sm">
@@ -38,7 +38,7 @@ export default async function LoginPage({
       <div className="rounded-lg border border-rule bg-white p-6 shadow-sm">
         <p className="mb-1 text-sm text-muted">{t("common.appName")}</p>
         <h1 className="mb-6 text-2xl font-bold">{t("login.title")}</h1>
-        <LoginForm callbackUrl={next} messages={messages} />
+        <LoginForm callbackUrl={next} messages={dictionary.login} mfa={dictionary.mfa} />
       </div>
     </main>
   );

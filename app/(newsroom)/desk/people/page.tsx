@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { PeopleDesk } from "@/components/desk/people-desk";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { listEnrolledUserIds } from "@/lib/mfa";
 import { can } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 import { listUsers } from "@/lib/users";
@@ -17,12 +18,18 @@ export default async function PeoplePage() {
   if (!can(viewer, "people:manage")) forbidden();
   const locale = await getRequestLocale();
   const dictionary = getDictionary(locale);
-  const people = listUsers(viewer).map(({ id, email, displayName, role, isActive }) => ({
+  const users = listUsers(viewer);
+  const enrolled = listEnrolledUserIds(
+    viewer,
+    users.map((u) => u.id),
+  );
+  const people = users.map(({ id, email, displayName, role, isActive }) => ({
     id,
     email,
     displayName,
     role,
     isActive,
+    mfaEnrolled: enrolled.has(id),
   }));
   return (
     <div className="space-y-6">
@@ -30,7 +37,12 @@ export default async function PeoplePage() {
       <PeopleDesk
         people={people}
         viewerId={viewer.id}
-        messages={{ people: dictionary.people, errors: dictionary.errors, roles: dictionary.roles }}
+        messages={{
+          people: dictionary.people,
+          errors: dictionary.errors,
+          roles: dictionary.roles,
+          mfa: dictionary.mfa,
+        }}
       />
     </div>
   );
