@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { addressBucket } from "@/lib/client-address";
 import { isKnownDevice, newDeviceCookie, parseDeviceCookie, recordDevice } from "@/lib/devices";
+import { normalizeEmail } from "@/lib/email";
 import { env } from "@/lib/env";
 import {
   type AttemptSource,
@@ -43,10 +44,6 @@ export type LoginInput = {
   code?: string;
   now: Date;
 };
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 type SignInUser = { id: number; passwordHash: string; isActive: boolean };
 
