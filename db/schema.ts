@@ -12,6 +12,7 @@ import {
 import { LOCALES } from "@/lib/i18n/locales";
 import { ROLES } from "@/lib/permissions";
 import { STORY_STATUSES } from "@/lib/workflow";
+import { DEFAULT_PROOF_ROUNDS, MAX_PROOF_ROUNDS, PAGE_STATUSES } from "@/lib/workflow/page";
 
 import { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS } from "./schema-enums";
 
@@ -104,10 +105,16 @@ export const settings = sqliteTable(
     paperName: text("paper_name").notNull(),
     timezone: text("timezone").notNull().default("Asia/Shanghai"),
     defaultLocale: text("default_locale", { enum: LOCALES }).notNull().default("zh-CN"),
+    /** Proofreading rounds (一校/二校/三校) a page needs before it may be signed off. */
+    proofRounds: integer("proof_rounds").notNull().default(DEFAULT_PROOF_ROUNDS),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("settings_single_row", sql`${t.id} = 1`),
+    check(
+      "settings_proof_rounds_range",
+      sql`${t.proofRounds} BETWEEN 0 AND ${sql.raw(String(MAX_PROOF_ROUNDS))}`,
+    ),
     check("settings_locale_check", sql`${t.defaultLocale} IN (${inList(LOCALES)})`),
   ],
 );
@@ -245,6 +252,12 @@ export const issues = sqliteTable(
     publishAt: integer("publish_at", { mode: "timestamp_ms" }),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
+    /** 签发 of the whole issue; null until every page is signed off and the duty editor signs. */
+    signedOffAt: integer("signed_off_at", { mode: "timestamp_ms" }),
+    signedOffBy: integer("signed_off_by").references(() => users.id),
+    /** The due time at which the publishing clock held this issue back, and why (said once). */
+    heldFor: integer("held_for", { mode: "timestamp_ms" }),
+    heldReason: text("held_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -267,12 +280,113 @@ export const pages = sqliteTable(
     name: text("name").notNull(),
     banner: text("banner"),
     editorId: integer("editor_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("open"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("pages_issue_number_unique").on(t.issueId, t.number),
     check("pages_number_positive", sql`${t.number} >= 1`),
+    check("pages_status_check", sql`${t.status} IN (${inList(PAGE_STATUSES)})`),
+  ],
+);
+
+/**
+ * Each 签发 of a page with what it froze: the placements and every story's text, so that after
+ * a reopen (a reason, by whom, when) the desk can show what changed since.
+ */
+export const pageSignOffs = sqliteTable(
+  "page_sign_offs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pageId: integer("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    signedOffBy: integer("signed_off_by").references(() => users.id),
+    signedOffAt: integer("signed_off_at", { mode: "timestamp_ms" }).notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<PageSnapshot>().notNull(),
+    reopenedBy: integer("reopened_by").references(() => users.id),
+    reopenedAt: integer("reopened_at", { mode: "timestamp_ms" }),
+    reopenReason: text("reopen_reason"),
+  },
+  (t) => [index("page_sign_offs_page_idx").on(t.pageId, t.signedOffAt)],
+);
+
+/** A page as it was signed off. */
+export type PageSnapshot = {
+  page: { number: number; name: string; banner: string | null };
+  placements: { storyId: number; position: number; slot: string }[];
+  stories: {
+    id: number;
+    version: number;
+    kicker: string | null;
+    headline: string;
+    subheadline: string | null;
+    bodyText: string;
+  }[];
+};
+
+/** A completed proofreading round of a page (一校, 二校, 三校): who and when. */
+export const proofRounds = sqliteTable(
+  "proof_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pageId: integer("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    proofreaderId: integer("proofreader_id")
+      .notNull()
+      .references(() => users.id),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("proof_rounds_page_round_unique").on(t.pageId, t.round),
+    check("proof_rounds_round_positive", sql`${t.round} >= 1`),
+  ],
+);
+
+export const PROOF_MARK_KINDS = ["replace", "delete", "insert"] as const;
+export const PROOF_MARK_STATES = ["open", "accepted", "rejected"] as const;
+
+/**
+ * A proofreader's suggestion on a story, anchored to the exact text it is about: the text
+ * block (paragraph or heading, counted in document order), character offsets inside it, the
+ * quoted original and a few characters before it, as of the story version marked. Accepting
+ * re-finds that text (refusing when it is gone) and changes the story; rejecting only closes it.
+ */
+export const proofMarks = sqliteTable(
+  "proof_marks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    pageId: integer("page_id").references(() => pages.id, { onDelete: "set null" }),
+    round: integer("round").notNull(),
+    proofreaderId: integer("proofreader_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: PROOF_MARK_KINDS }).notNull(),
+    blockIndex: integer("block_index").notNull(),
+    anchorFrom: integer("anchor_from").notNull(),
+    anchorTo: integer("anchor_to").notNull(),
+    quote: text("quote").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suggestion: text("suggestion").notNull().default(""),
+    storyVersion: integer("story_version").notNull(),
+    state: text("state", { enum: PROOF_MARK_STATES }).notNull().default("open"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("proof_marks_story_idx").on(t.storyId, t.state),
+    index("proof_marks_page_idx").on(t.pageId, t.state),
+    check("proof_marks_kind_check", sql`${t.kind} IN (${inList(PROOF_MARK_KINDS)})`),
+    check("proof_marks_state_check", sql`${t.state} IN (${inList(PROOF_MARK_STATES)})`),
+    check("proof_marks_range", sql`${t.anchorFrom} >= 0 AND ${t.anchorTo} >= ${t.anchorFrom}`),
   ],
 );
 
@@ -354,6 +468,8 @@ export type Story = typeof stories.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
+export type ProofMark = typeof proofMarks.$inferSelect;
+export type PageSignOff = typeof pageSignOffs.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
 export type StoryKind = (typeof STORY_KINDS)[number];
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];

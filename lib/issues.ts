@@ -14,8 +14,10 @@ import {
 import { type AuditEntry, recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { assertPageLayoutOpen } from "@/lib/page-freeze";
 import { getPagePreview, type PageView } from "@/lib/paper";
 import { can, type Role } from "@/lib/permissions";
+import type { PageStatus } from "@/lib/workflow/page";
 
 type Actor = { id: number; role: Role };
 
@@ -67,10 +69,17 @@ function loadOpenIssue(tx: Tx, issueId: number): Issue {
   return issue;
 }
 
+/** The page, if its layout may change: its issue is not published and it is not signed off. */
 function loadOpenPage(tx: Tx, pageId: number) {
   const loaded = loadPageWithIssue(tx, pageId);
   assertLayoutOpen(loaded.issue);
+  assertPageLayoutOpen(loaded.page);
   return loaded;
+}
+
+/** A signed-off issue gains no page; reopening one of its pages first takes its sign-off back. */
+function assertIssueNotSignedOff(issue: Issue): void {
+  if (issue.signedOffAt) throw new AppError("conflict", "issue_signed_off");
 }
 
 export type IssueSummary = Pick<Issue, "id" | "date" | "number" | "status"> & {
@@ -196,6 +205,7 @@ export function addPage(
   return db().transaction(
     (tx) => {
       const issue = loadOpenIssue(tx, input.issueId);
+      assertIssueNotSignedOff(issue);
       assertEditorExists(tx, input.editorId);
       const last = tx
         .select({ n: max(pages.number) })
@@ -263,10 +273,12 @@ export function reorderPages(
     (tx) => {
       const issue = loadOpenIssue(tx, input.issueId);
       const current = tx
-        .select({ id: pages.id })
+        .select({ id: pages.id, status: pages.status })
         .from(pages)
         .where(eq(pages.issueId, issue.id))
         .all();
+      // A page's number is part of what was signed off.
+      for (const page of current) assertPageLayoutOpen(page);
       const ids = new Set(current.map((p) => p.id));
       if (
         input.pageIds.length !== ids.size ||
@@ -468,10 +480,17 @@ export type LayoutPage = {
   name: string;
   banner: string | null;
   editorId: number | null;
+  status: PageStatus;
+  version: number;
   stories: LayoutStory[];
 };
 export type IssueLayout = {
-  issue: IssueSummary & { version: number };
+  issue: IssueSummary & {
+    version: number;
+    signedOffAt: number | null;
+    heldFor: number | null;
+    heldReason: string | null;
+  };
   pages: LayoutPage[];
   /** Approved stories on no page yet, ready to place. */
   unplaced: { id: number; headline: string; kind: string; charCount: number; authorName: string }[];
@@ -543,6 +562,9 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       number: issue.number,
       status: issue.status,
       version: issue.version,
+      signedOffAt: issue.signedOffAt?.getTime() ?? null,
+      heldFor: issue.heldFor?.getTime() ?? null,
+      heldReason: issue.heldReason,
       publishAt: issue.publishAt?.getTime() ?? null,
       publishedAt: issue.publishedAt?.getTime() ?? null,
       ...counts,
@@ -553,6 +575,8 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       name: p.name,
       banner: p.banner,
       editorId: p.editorId,
+      status: p.status,
+      version: p.version,
       stories: placed.filter((s) => s.pageId === p.id).map(({ pageId: _, ...s }) => s),
     })),
     unplaced,

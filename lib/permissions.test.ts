@@ -25,6 +25,26 @@ const ALL: readonly Permission[] = [
   "audit:read",
   "people:manage",
   "settings:manage",
+  "story:proofread",
+  "page:proofread",
+  "page:sign-off",
+  "issue:sign-off",
+  "desks:manage",
+];
+
+const EDITOR: readonly Permission[] = [
+  "desk:enter",
+  "story:create",
+  "story:edit-own",
+  "story:submit",
+  "story:edit-any",
+  "story:review",
+  "story:spike",
+  "story:comment",
+  "story:correct",
+  "issue:plan",
+  "issue:publish",
+  "audit:read",
 ];
 
 const GRANTED: Record<Role, readonly Permission[]> = {
@@ -58,10 +78,25 @@ const GRANTED: Record<Role, readonly Permission[]> = {
     "audit:read",
     "people:manage",
     "settings:manage",
+    "page:sign-off",
+    "issue:sign-off",
+    "desks:manage",
+    "story:proofread",
+    "page:proofread",
   ],
+  proofreader: ["desk:enter", "story:proofread", "page:proofread"],
+  desk_head: EDITOR,
+  chief_editor: [...EDITOR, "page:sign-off", "issue:sign-off"],
 };
 
-const ROLE_LIST: readonly Role[] = ["reporter", "editor", "admin"];
+const ROLE_LIST: readonly Role[] = [
+  "reporter",
+  "proofreader",
+  "editor",
+  "desk_head",
+  "chief_editor",
+  "admin",
+];
 
 describe("permissions", () => {
   it("knows exactly the roles and permissions the spec names", () => {

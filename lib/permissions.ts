@@ -1,6 +1,13 @@
 // Roles and what each may do: one table that the desk and the domain both ask.
 
-export const ROLES = ["reporter", "editor", "admin"] as const;
+export const ROLES = [
+  "reporter",
+  "proofreader",
+  "editor",
+  "desk_head",
+  "chief_editor",
+  "admin",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -18,6 +25,11 @@ export const PERMISSIONS = [
   "audit:read",
   "people:manage",
   "settings:manage",
+  "story:proofread",
+  "page:proofread",
+  "page:sign-off",
+  "issue:sign-off",
+  "desks:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,11 +45,25 @@ const EDITOR = [
   "issue:publish",
   "audit:read",
 ] as const;
-const ADMIN = [...EDITOR, "people:manage", "settings:manage"] as const;
+/** 校对: reads the stories of laid-out pages and marks them; edits nothing directly. */
+const PROOFREADER = ["desk:enter", "story:proofread", "page:proofread"] as const;
+/** The chief / duty editor (总编辑 / 值班总编) signs pages and issues off (签发). */
+const CHIEF_EDITOR = [...EDITOR, "page:sign-off", "issue:sign-off"] as const;
+const ADMIN = [
+  ...CHIEF_EDITOR,
+  "story:proofread",
+  "page:proofread",
+  "people:manage",
+  "settings:manage",
+  "desks:manage",
+] as const;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reporter: REPORTER,
+  proofreader: PROOFREADER,
   editor: EDITOR,
+  desk_head: EDITOR,
+  chief_editor: CHIEF_EDITOR,
   admin: ADMIN,
 };
 

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, issues, stories, storyCorrections, storyRevisions } from "@/db/schema";
+import { signOffIssueForTest } from "@/db/testing/sign-off";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import {
   addPage,
@@ -108,6 +109,7 @@ describe("publishing", () => {
     const { id: issueId } = createIssue(setup.editor, { date }, t0);
     const page = addPage(setup.editor, { issueId, name: "要闻", banner: null, editorId: null }, t0);
     placeStory(setup.editor, { pageId: page.id, storyId: setup.storyId, slot: "lead" }, t0);
+    await signOffIssueForTest(issueId, t0);
     return { ...setup, issueId };
   }
 

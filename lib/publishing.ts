@@ -1,12 +1,21 @@
 // Publishing: issues go live now or at a scheduled moment, come down with a reason, and
 // published stories are corrected in public. Every step is one transaction with audit rows.
 import "server-only";
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { type Issue, issues, pages, placements, stories, storyCorrections } from "@/db/schema";
+import {
+  type Issue,
+  issues,
+  notifications,
+  pages,
+  placements,
+  stories,
+  storyCorrections,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
+import { can, ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/permissions";
 import { insertRevision, prepareBody, syncStoryPhotos } from "@/lib/stories";
 import type { StoryFields } from "@/lib/story-input";
 
@@ -36,16 +45,25 @@ function placedStoryIds(tx: Tx, issueId: number): number[] {
  * Put an issue live inside the caller's transaction. Only an issue still in the state the
  * caller saw moves (compare-and-set on status and version), so two processes publishing the
  * same due issue publish it once: the second finds it already published and does nothing.
+ * Nothing is published that is not signed off (签发): the condition is part of the write.
  */
 function publishInTx(tx: Tx, issue: Issue, actorId: number | null, now: Date): boolean {
   const moved = tx
     .update(issues)
-    .set({ status: "published", publishedAt: now, version: issue.version + 1, updatedAt: now })
+    .set({
+      status: "published",
+      publishedAt: now,
+      heldFor: null,
+      heldReason: null,
+      version: issue.version + 1,
+      updatedAt: now,
+    })
     .where(
       and(
         eq(issues.id, issue.id),
         eq(issues.version, issue.version),
         inArray(issues.status, ["planned", "scheduled", "withdrawn"]),
+        isNotNull(issues.signedOffAt),
       ),
     )
     .returning({ id: issues.id })
@@ -108,6 +126,7 @@ export function publishIssueNow(
         throw new AppError("conflict", "issue_changed");
       }
       if (issue.status === "published") throw new AppError("invalid_input", "issue_published");
+      if (!issue.signedOffAt) throw new AppError("not_signed_off", "not_signed_off");
       if (!publishInTx(tx, issue, viewer.id, now)) throw new AppError("conflict", "issue_changed");
     },
     { behavior: "immediate" },
@@ -131,6 +150,8 @@ export function scheduleIssue(
         .set({
           status: "scheduled",
           publishAt: input.publishAt,
+          heldFor: null,
+          heldReason: null,
           version: issue.version + 1,
           updatedAt: now,
         })
@@ -158,7 +179,14 @@ export function cancelSchedule(viewer: Actor, input: { issueId: number }, now: D
       const issue = loadIssue(tx, input.issueId);
       if (issue.status !== "scheduled") throw new AppError("invalid_transition");
       tx.update(issues)
-        .set({ status: "planned", publishAt: null, version: issue.version + 1, updatedAt: now })
+        .set({
+          status: "planned",
+          publishAt: null,
+          heldFor: null,
+          heldReason: null,
+          version: issue.version + 1,
+          updatedAt: now,
+        })
         .where(eq(issues.id, issue.id))
         .run();
       recordAudit(tx, {
@@ -286,9 +314,52 @@ export function correctStory(
   );
 }
 
+/** Roles that sign issues off: the duty editors the clock tells when it holds an issue back. */
+const SIGNING_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes("issue:sign-off"));
+
 /**
- * Publish every scheduled issue whose moment has come. Safe to run from several processes
- * at once and again after a crash: each issue moves once. Returns the issues it published.
+ * A due issue that is not signed off stays unpublished. The clock says so once per due time:
+ * it records the hold on the issue (the layout desk shows it), writes an audit row and tells
+ * every duty editor in their inbox. The hold lasts until someone reschedules or publishes now.
+ */
+function holdInTx(tx: Tx, issue: Issue & { publishAt: Date }, now: Date): void {
+  tx.update(issues)
+    .set({ heldFor: issue.publishAt, heldReason: "not_signed_off" })
+    .where(eq(issues.id, issue.id))
+    .run();
+  const editors = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, SIGNING_ROLES), eq(users.isActive, true)))
+    .all();
+  for (const editor of editors) {
+    tx.insert(notifications)
+      .values({ userId: editor.id, kind: "issue_held", note: issue.date, createdAt: now })
+      .run();
+  }
+  recordAudit(tx, {
+    actorId: null,
+    action: "issue.hold",
+    subjectType: "issue",
+    subjectId: issue.id,
+    fromState: issue.status,
+    toState: issue.status,
+    detail: {
+      reason: "not_signed_off",
+      date: issue.date,
+      scheduledFor: issue.publishAt.toISOString(),
+    },
+    now,
+  });
+}
+
+const isHeld = (issue: Issue) =>
+  issue.heldFor !== null && issue.heldFor.getTime() === issue.publishAt?.getTime();
+
+/**
+ * Publish every scheduled issue whose moment has come and that is signed off; hold the others.
+ * Safe to run from several processes at once and again after a crash: each issue moves once.
+ * Returns the issues it published.
  */
 export function publishDueIssues(now: Date): number[] {
   const due = db()
@@ -303,6 +374,11 @@ export function publishDueIssues(now: Date): number[] {
         const issue = tx.select().from(issues).where(eq(issues.id, id)).get();
         if (issue?.status !== "scheduled" || !issue.publishAt || issue.publishAt > now)
           return false;
+        if (isHeld(issue)) return false;
+        if (!issue.signedOffAt) {
+          holdInTx(tx, { ...issue, publishAt: issue.publishAt }, now);
+          return false;
+        }
         return publishInTx(tx, issue, null, now);
       },
       { behavior: "immediate" },

@@ -18,6 +18,7 @@ import { recordAudit } from "@/lib/audit";
 import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
 import { isMediaId } from "@/lib/editor-extensions";
 import { AppError } from "@/lib/errors";
+import { assertStoryTextOpen, frozenPageOfStory } from "@/lib/page-freeze";
 import { can, type Role } from "@/lib/permissions";
 import { isValidDoc, sanitizeDoc } from "@/lib/render";
 import type {
@@ -265,6 +266,7 @@ function writeStoryText(
 ): { ok: true; updated: Story } | { ok: false; conflict: StorySnapshot } {
   const current = loadVisible(tx, viewer, storyId);
   if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
+  assertStoryTextOpen(tx, current.id);
   if (current.version !== baseVersion) return { ok: false, conflict: snapshotOf(current) };
   const updated = tx
     .update(stories)
@@ -328,6 +330,32 @@ export function saveStory(
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * An accepted proofreading mark changes the body through the same guarded write as the editor
+ * (permission, frozen page, compare-and-set on the version), with a revision of its own.
+ */
+export function writeProofCorrection(
+  tx: Tx,
+  viewer: Actor,
+  input: { storyId: number; baseVersion: number; body: RichTextDoc; markId: number },
+  now: Date,
+): Story {
+  const prepared = prepareBody(input.body);
+  const written = writeStoryText(tx, viewer, input.storyId, input.baseVersion, now, prepared);
+  if (!written.ok) throw new AppError("conflict", "save_conflict");
+  insertRevision(tx, written.updated, "proofread", viewer.id, now);
+  syncStoryPhotos(tx, written.updated.id, written.updated.body);
+  recordAudit(tx, {
+    actorId: viewer.id,
+    action: "story.proofread",
+    subjectType: "story",
+    subjectId: written.updated.id,
+    detail: { markId: input.markId, version: written.updated.version },
+    now,
+  });
+  return written.updated;
 }
 
 const NOTIFY_AUTHOR: readonly StoryAction[] = ["return", "approve", "spike"];
@@ -427,7 +455,8 @@ export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
     .get();
   return {
     ...snapshotOf(story),
-    canEdit: canEditStory(viewer, story),
+    // The text of a story on a signed-off page is frozen until the page is reopened.
+    canEdit: canEditStory(viewer, story) && !frozenPageOfStory(db(), story.id),
     authorName: author?.name ?? "",
   };
 }

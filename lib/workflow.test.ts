@@ -305,6 +305,15 @@ describe("canEditStory", () => {
       own: ["draft", "submitted", "returned", "approved"],
       other: ["draft", "submitted", "returned", "approved"],
     },
+    proofreader: { own: [], other: [] },
+    desk_head: {
+      own: ["draft", "submitted", "returned", "approved"],
+      other: ["draft", "submitted", "returned", "approved"],
+    },
+    chief_editor: {
+      own: ["draft", "submitted", "returned", "approved"],
+      other: ["draft", "submitted", "returned", "approved"],
+    },
   };
 
   it.each(

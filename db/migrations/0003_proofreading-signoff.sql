@@ -1,0 +1,114 @@
+CREATE TABLE `page_sign_offs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`page_id` integer NOT NULL,
+	`signed_off_by` integer,
+	`signed_off_at` integer NOT NULL,
+	`snapshot` text NOT NULL,
+	`reopened_by` integer,
+	`reopened_at` integer,
+	`reopen_reason` text,
+	FOREIGN KEY (`page_id`) REFERENCES `pages`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`signed_off_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`reopened_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `page_sign_offs_page_idx` ON `page_sign_offs` (`page_id`,`signed_off_at`);--> statement-breakpoint
+CREATE TABLE `proof_marks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`story_id` integer NOT NULL,
+	`page_id` integer,
+	`round` integer NOT NULL,
+	`proofreader_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`block_index` integer NOT NULL,
+	`anchor_from` integer NOT NULL,
+	`anchor_to` integer NOT NULL,
+	`quote` text NOT NULL,
+	`prefix` text DEFAULT '' NOT NULL,
+	`suggestion` text DEFAULT '' NOT NULL,
+	`story_version` integer NOT NULL,
+	`state` text DEFAULT 'open' NOT NULL,
+	`decided_by` integer,
+	`decided_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`story_id`) REFERENCES `stories`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`page_id`) REFERENCES `pages`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`proofreader_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "proof_marks_kind_check" CHECK("proof_marks"."kind" IN ('replace', 'delete', 'insert')),
+	CONSTRAINT "proof_marks_state_check" CHECK("proof_marks"."state" IN ('open', 'accepted', 'rejected')),
+	CONSTRAINT "proof_marks_range" CHECK("proof_marks"."anchor_from" >= 0 AND "proof_marks"."anchor_to" >= "proof_marks"."anchor_from")
+);
+--> statement-breakpoint
+CREATE INDEX `proof_marks_story_idx` ON `proof_marks` (`story_id`,`state`);--> statement-breakpoint
+CREATE INDEX `proof_marks_page_idx` ON `proof_marks` (`page_id`,`state`);--> statement-breakpoint
+CREATE TABLE `proof_rounds` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`page_id` integer NOT NULL,
+	`round` integer NOT NULL,
+	`proofreader_id` integer NOT NULL,
+	`completed_at` integer NOT NULL,
+	FOREIGN KEY (`page_id`) REFERENCES `pages`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`proofreader_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "proof_rounds_round_positive" CHECK("proof_rounds"."round" >= 1)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `proof_rounds_page_round_unique` ON `proof_rounds` (`page_id`,`round`);--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`display_name` text NOT NULL,
+	`role` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`is_active` integer DEFAULT true NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	CONSTRAINT "users_role_check" CHECK("__new_users"."role" IN ('reporter', 'proofreader', 'editor', 'desk_head', 'chief_editor', 'admin'))
+);
+--> statement-breakpoint
+INSERT INTO `__new_users`("id", "email", "display_name", "role", "password_hash", "is_active", "created_at", "updated_at") SELECT "id", "email", "display_name", "role", "password_hash", "is_active", "created_at", "updated_at" FROM `users`;--> statement-breakpoint
+DROP TABLE `users`;--> statement-breakpoint
+ALTER TABLE `__new_users` RENAME TO `users`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
+ALTER TABLE `issues` ADD `signed_off_at` integer;--> statement-breakpoint
+ALTER TABLE `issues` ADD `signed_off_by` integer REFERENCES users(id);--> statement-breakpoint
+ALTER TABLE `issues` ADD `held_for` integer;--> statement-breakpoint
+ALTER TABLE `issues` ADD `held_reason` text;--> statement-breakpoint
+CREATE TABLE `__new_pages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`issue_id` integer NOT NULL,
+	`number` integer NOT NULL,
+	`name` text NOT NULL,
+	`banner` text,
+	`editor_id` integer,
+	`status` text DEFAULT 'open' NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`issue_id`) REFERENCES `issues`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`editor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "pages_number_positive" CHECK("__new_pages"."number" >= 1),
+	CONSTRAINT "pages_status_check" CHECK("__new_pages"."status" IN ('open', 'signed_off', 'reopened'))
+);
+--> statement-breakpoint
+INSERT INTO `__new_pages`("id", "issue_id", "number", "name", "banner", "editor_id", "status", "version", "created_at", "updated_at") SELECT "id", "issue_id", "number", "name", "banner", "editor_id", 'open', 1, "created_at", "updated_at" FROM `pages`;--> statement-breakpoint
+DROP TABLE `pages`;--> statement-breakpoint
+ALTER TABLE `__new_pages` RENAME TO `pages`;--> statement-breakpoint
+CREATE UNIQUE INDEX `pages_issue_number_unique` ON `pages` (`issue_id`,`number`);--> statement-breakpoint
+CREATE TABLE `__new_settings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`paper_name` text NOT NULL,
+	`timezone` text DEFAULT 'Asia/Shanghai' NOT NULL,
+	`default_locale` text DEFAULT 'zh-CN' NOT NULL,
+	`proof_rounds` integer DEFAULT 3 NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	CONSTRAINT "settings_single_row" CHECK("__new_settings"."id" = 1),
+	CONSTRAINT "settings_proof_rounds_range" CHECK("__new_settings"."proof_rounds" BETWEEN 0 AND 3),
+	CONSTRAINT "settings_locale_check" CHECK("__new_settings"."default_locale" IN ('zh-CN', 'en'))
+);
+--> statement-breakpoint
+INSERT INTO `__new_settings`("id", "paper_name", "timezone", "default_locale", "proof_rounds", "updated_at") SELECT "id", "paper_name", "timezone", "default_locale", 3, "updated_at" FROM `settings`;--> statement-breakpoint
+DROP TABLE `settings`;--> statement-breakpoint
+ALTER TABLE `__new_settings` RENAME TO `settings`;
