@@ -14,9 +14,15 @@ import { ROLES } from "@/lib/permissions";
 import { STORY_STATUSES } from "@/lib/workflow";
 import { DEFAULT_PROOF_ROUNDS, MAX_PROOF_ROUNDS, PAGE_STATUSES } from "@/lib/workflow/page";
 
-import { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS } from "./schema-enums";
+import {
+  ISSUE_STATUSES,
+  PLACEMENT_SLOTS,
+  PROOF_MARK_KINDS,
+  PROOF_MARK_STATES,
+  STORY_KINDS,
+} from "./schema-enums";
 
-export { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS };
+export { ISSUE_STATUSES, PLACEMENT_SLOTS, PROOF_MARK_KINDS, PROOF_MARK_STATES, STORY_KINDS };
 
 /** The byline as print sets it: names as printed, in order. */
 export type Byline = {
@@ -346,9 +352,6 @@ export const proofRounds = sqliteTable(
     check("proof_rounds_round_positive", sql`${t.round} >= 1`),
   ],
 );
-
-export const PROOF_MARK_KINDS = ["replace", "delete", "insert"] as const;
-export const PROOF_MARK_STATES = ["open", "accepted", "rejected"] as const;
 
 /**
  * A proofreader's suggestion on a story, anchored to the exact text it is about: the text

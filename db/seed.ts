@@ -13,6 +13,8 @@ import { type Db, db } from "./client";
 import seedPage from "./fixtures/seed-page.expected.json";
 import {
   issues,
+  type PageSnapshot,
+  pageSignOffs,
   pages,
   placements,
   STORY_KINDS,
@@ -27,6 +29,8 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@masthead.local", displayName: "管理员", role: "admin" },
   { email: "editor@masthead.local", displayName: "值班编辑", role: "editor" },
   { email: "reporter@masthead.local", displayName: "边磊", role: "reporter" },
+  { email: "proofreader@masthead.local", displayName: "校对员", role: "proofreader" },
+  { email: "chief@masthead.local", displayName: "值班总编", role: "chief_editor" },
 ] as const;
 
 export const SEED_ISSUE = { date: "2023-02-22", number: 1, pageName: "要闻" } as const;
@@ -103,6 +107,8 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
           status: "published",
           publishAt: SEED_PUBLISHED_AT,
           publishedAt: SEED_PUBLISHED_AT,
+          // Published, so signed off (签发) before; by the system, as the seed is.
+          signedOffAt: SEED_PUBLISHED_AT,
           createdAt: now,
           updatedAt: now,
         })
@@ -116,11 +122,17 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
           name: SEED_ISSUE.pageName,
           banner: article.page.banner,
           editorId: editor.id,
+          status: "signed_off",
           createdAt: now,
           updatedAt: now,
         })
         .returning({ id: pages.id })
         .get();
+      const snapshot: PageSnapshot = {
+        page: { number: 1, name: SEED_ISSUE.pageName, banner: article.page.banner },
+        placements: [],
+        stories: [],
+      };
       article.articles.forEach((a, position) => {
         const body = paragraphsToDoc(a.paragraphs);
         const bodyText = docToPlainText(body);
@@ -163,15 +175,21 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
             createdAt: now,
           })
           .run();
-        tx.insert(placements)
-          .values({
-            pageId: page.id,
-            storyId: story.id,
-            position,
-            slot: a.kind === "photo" ? "photo" : position === 0 ? "lead" : "main",
-          })
-          .run();
+        const slot = a.kind === "photo" ? "photo" : position === 0 ? "lead" : "main";
+        tx.insert(placements).values({ pageId: page.id, storyId: story.id, position, slot }).run();
+        snapshot.placements.push({ storyId: story.id, position, slot });
+        snapshot.stories.push({
+          id: story.id,
+          version: story.version,
+          kicker: a.kicker,
+          headline: a.headline,
+          subheadline: a.subheadline,
+          bodyText,
+        });
       });
+      tx.insert(pageSignOffs)
+        .values({ pageId: page.id, signedOffAt: SEED_PUBLISHED_AT, snapshot })
+        .run();
       recordAudit(tx, {
         actorId: null,
         action: "issue.seed",

@@ -85,6 +85,7 @@ export type ProofMarkView = Pick<
   ProofMark,
   | "id"
   | "kind"
+  | "prefix"
   | "blockIndex"
   | "anchorFrom"
   | "anchorTo"
@@ -211,6 +212,7 @@ export function getProofPage(viewer: Actor, pageId: number): ProofPage {
         .map((m) => ({
           id: m.id,
           kind: m.kind,
+          prefix: m.prefix,
           blockIndex: m.blockIndex,
           anchorFrom: m.anchorFrom,
           anchorTo: m.anchorTo,

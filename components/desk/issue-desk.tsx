@@ -41,7 +41,7 @@ import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
-type Messages = Pick<Dictionary, "issues" | "errors" | "stories">;
+type Messages = Pick<Dictionary, "issues" | "errors" | "stories" | "signOff">;
 type Props = {
   layout: IssueLayout;
   currentPageId: number | null;
@@ -61,6 +61,8 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
   const { issue } = layout;
   const locked = issue.status === "published";
   const current = layout.pages.find((p) => p.id === currentPageId) ?? null;
+  // A signed-off page is frozen until it is reopened (lib refuses too; this only greys it out).
+  const pageLocked = locked || current?.status === "signed_off";
 
   function run(action: () => Promise<ActionResult<undefined>>, success = m.saved) {
     start(async () => {
@@ -113,6 +115,14 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
                 >
                   {String(page.number).padStart(2, "0")} {page.name}
                 </Link>
+                {page.status !== "open" ? (
+                  <span
+                    className="rounded bg-desk px-1 text-xs"
+                    data-testid={`page-status-${page.number}`}
+                  >
+                    {messages.signOff.statuses[page.status]}
+                  </span>
+                ) : null}
                 <span className="flex gap-1">
                   <button
                     type="button"
@@ -160,13 +170,13 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
               <PlacedStories
                 key={`${current.id}-${current.stories.map((s) => `${s.storyId}:${s.slot}`).join(",")}`}
                 page={current}
-                locked={locked}
+                locked={pageLocked}
                 pending={pending}
                 messages={messages}
                 onArrange={(items) => run(() => arrangePage({ pageId: current.id, items }))}
                 onRemove={(storyId) => run(() => removePlacement({ pageId: current.id, storyId }))}
               />
-              {!locked ? (
+              {!pageLocked ? (
                 <details className="rounded border border-rule p-2 text-sm">
                   <summary className="cursor-pointer">{m.editPage}</summary>
                   <PageForm
@@ -211,7 +221,7 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
                   key={story.id}
                   story={story}
                   messages={messages}
-                  disabled={locked || pending || !current}
+                  disabled={pageLocked || pending || !current}
                   onPlace={(slot) =>
                     current &&
                     run(() => placeStory({ pageId: current.id, storyId: story.id, slot }))

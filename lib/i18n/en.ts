@@ -581,6 +581,7 @@ export const en = {
     states: { open: "Open", accepted: "Accepted", rejected: "Rejected" },
     decidedBy: "{state} ({name})",
     stale: "The text has changed; the marked place is gone",
+    decideLabel: "{action}: {mark}",
     accept: "Accept",
     reject: "Reject",
     accepted: "Accepted; the story is changed.",

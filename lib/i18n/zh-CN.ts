@@ -558,6 +558,7 @@ export const zhCN = {
     states: { open: "待处理", accepted: "已采纳", rejected: "未采纳" },
     decidedBy: "{state}（{name}）",
     stale: "原文已改动，找不到标记的位置",
+    decideLabel: "{action}：{mark}",
     accept: "采纳",
     reject: "不采纳",
     accepted: "已采纳，稿件已修改。",

@@ -34,6 +34,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const { items, hasMore } = listNotifications(viewer, { limit: INBOX_PAGE_SIZE, offset });
 
   const message = (item: InboxItem) => {
+    // The publishing clock held an issue back: its note is the issue's date.
+    if (item.kind === "issue_held") return t("inbox.kinds.issue_held", { date: item.note ?? "" });
     const kind = (KINDS as readonly string[]).includes(item.kind) ? item.kind : "other";
     const text = t(`inbox.kinds.${kind}` as MessageKey, {
       actor: item.actorName ?? t("inbox.system"),
