@@ -30,7 +30,7 @@ export function testDb(): Database.Database {
 let counter = 0;
 /** A fresh account of its own for a test, written straight into the test database. */
 export async function createTestUser(
-  role: "reporter" | "editor" | "admin",
+  role: "reporter" | "proofreader" | "editor" | "desk_head" | "chief_editor" | "admin",
   password = "test-password-123",
 ): Promise<{ id: number; email: string; password: string; displayName: string }> {
   counter += 1;

@@ -3,6 +3,7 @@
 // scheduled minute, and comes down again with a reason.
 import { expect, type Page, test } from "@playwright/test";
 import { createTestUser, signInAndWait, testDb } from "./fixtures";
+import { signOffIssueInBrowser } from "./sign-off-helper";
 
 function shanghai(instant: number): { date: string; local: string } {
   const parts = new Intl.DateTimeFormat("en-CA", {
@@ -94,6 +95,11 @@ test("file, return, fix, approve, place, schedule, publish on time, take down", 
   await waiting.getByRole("button", { name: "放到本版" }).click();
   await expect(editorPage.getByTestId(`placed-${storyId}`)).toBeVisible();
   await expect(editorPage.getByTestId("layout-preview")).toContainText(headline);
+
+  // Proofread and signed off (签发) by the duty editor: nothing is published that is not.
+  const issueId = Number(new URL(editorPage.url()).pathname.split("/").pop());
+  await signOffIssueInBrowser(browser, issueId);
+  await editorPage.reload();
 
   // Scheduled a minute ahead: not there for readers yet.
   const due = shanghai(Date.now() + 70_000).local;

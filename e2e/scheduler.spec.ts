@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { freshDataDir, startServer, stopServer, waitForHealth } from "../scripts/lib/test-server";
+import { markIssueSignedOff } from "./sign-off-helper";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -34,6 +35,7 @@ function scheduleIssue(
   db.prepare(
     "INSERT INTO placements (page_id, story_id, position, slot) VALUES (?, ?, 0, 'lead')",
   ).run(page.id, story.id);
+  markIssueSignedOff(db, issue.id);
   db.close();
   return { issueId: issue.id, storyId: story.id };
 }

@@ -444,7 +444,12 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
 }
 
 /** A story as the desk's editor shows it; its notes come from lib/comments. */
-export type DeskStory = StorySnapshot & { canEdit: boolean; authorName: string };
+export type DeskStory = StorySnapshot & {
+  canEdit: boolean;
+  authorName: string;
+  /** It sits on a signed-off page: its text is frozen until the page is reopened. */
+  isFrozen: boolean;
+};
 
 export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
   const story = loadVisible(db(), viewer, storyId);
@@ -453,11 +458,12 @@ export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
     .from(users)
     .where(eq(users.id, story.authorId))
     .get();
+  const isFrozen = frozenPageOfStory(db(), story.id) !== undefined;
   return {
     ...snapshotOf(story),
-    // The text of a story on a signed-off page is frozen until the page is reopened.
-    canEdit: canEditStory(viewer, story) && !frozenPageOfStory(db(), story.id),
+    canEdit: canEditStory(viewer, story) && !isFrozen,
     authorName: author?.name ?? "",
+    isFrozen,
   };
 }
 

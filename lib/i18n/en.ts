@@ -620,6 +620,8 @@ export const en = {
     pageField: { name: "Page name", banner: "Banner", number: "Page number" },
     pageFieldChange: "{field}: “{before}” → “{after}”",
     storyVersions: "“{headline}”: version {from} → {to}",
+    storyFrozen:
+      "This story is on a signed-off page: its text is frozen. To change it, first reopen the page on the layout desk (a replate) with a reason.",
     issueTitle: "Issue sign-off",
     issueSignedOff: "This issue is signed off ({time}).",
     issueNotSignedOff: "This issue is not signed off.",

@@ -597,6 +597,8 @@ export const zhCN = {
     pageField: { name: "版名", banner: "眉题", number: "版次" },
     pageFieldChange: "{field}：“{before}” → “{after}”",
     storyVersions: "《{headline}》：版本 {from} → {to}",
+    storyFrozen:
+      "这篇稿件所在的版面已签发，文字已冻结。如需修改，请先在版面编排中重新打开该版（改版）并写明原因。",
     issueTitle: "整期签发",
     issueSignedOff: "这一期已签发（{time}）。",
     issueNotSignedOff: "这一期尚未签发。",

@@ -40,7 +40,7 @@ export default async function StoryPage({ params }: { params: Params }) {
   const dictionary = getDictionary(locale);
   const t = getTranslator(locale);
   const { timezone } = getSettings();
-  const { canEdit, authorName, ...snapshot } = story;
+  const { canEdit, authorName, isFrozen, ...snapshot } = story;
   const notes = getStoryNotes(viewer, story.id);
   const noteView = (note: StoryNote): NoteView => ({
     id: note.id,
@@ -57,6 +57,11 @@ export default async function StoryPage({ params }: { params: Params }) {
           {t("editor.author", { name: authorName })} · {t(`statuses.${story.status}`)} ·{" "}
           {t("editor.version", { version: story.version })}
         </p>
+        {isFrozen ? (
+          <p className="mb-3 rounded bg-amber-50 p-3 text-sm" data-testid="story-frozen">
+            {t("signOff.storyFrozen")}
+          </p>
+        ) : null}
         <StoryEditor
           key={`${story.id}-${story.status}-${story.version}`}
           story={snapshot}
