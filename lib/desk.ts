@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stories } from "@/db/schema";
 import { can, type Role } from "@/lib/permissions";
-import type { StoryStatus } from "@/lib/workflow";
+import type { StoryStatus } from "@/lib/workflow/story";
 
 /** Stories by status: a reporter's own, or the whole newsroom's for editors. */
 export function countStoriesByStatus(viewer: {

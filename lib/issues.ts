@@ -11,9 +11,10 @@ import {
   stories,
   users,
 } from "@/db/schema";
-import { type AuditEntry, recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
 import { getPagePreview, type PageView } from "@/lib/paper";
 import { can, type Role } from "@/lib/permissions";
 
@@ -31,11 +32,6 @@ function loadIssue(tx: Tx, issueId: number): Issue {
   return issue;
 }
 
-/** Structure and layout change only before an issue goes live (corrections are separate). */
-function assertLayoutOpen(issue: Issue): void {
-  if (issue.status === "published") throw new AppError("invalid_input", "issue_published");
-}
-
 function loadPageWithIssue(tx: Tx, pageId: number) {
   const row = tx
     .select({ page: pages, issue: issues })
@@ -45,19 +41,6 @@ function loadPageWithIssue(tx: Tx, pageId: number) {
     .get();
   if (!row) throw new AppError("not_found");
   return row;
-}
-
-function touchIssue(tx: Tx, issue: Issue, now: Date): void {
-  tx.update(issues)
-    .set({ version: issue.version + 1, updatedAt: now })
-    .where(eq(issues.id, issue.id))
-    .run();
-}
-
-/** A layout change counts as a change of its issue (its version moves) and is audited. */
-function recordLayoutChange(tx: Tx, issue: Issue, entry: AuditEntry): void {
-  touchIssue(tx, issue, entry.now);
-  recordAudit(tx, entry);
 }
 
 /** The issue, if its layout may still change (before it is published). */
@@ -131,21 +114,7 @@ export function createIssue(
         throw new AppError("invalid_input", "issue_exists", { date: ["issue_exists"] });
       }
       const number = input.number ?? suggestIssueNumber(input.date);
-      const issue = tx
-        .insert(issues)
-        .values({ date: input.date, number, createdAt: now, updatedAt: now })
-        .returning()
-        .get();
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "issue.create",
-        subjectType: "issue",
-        subjectId: issue.id,
-        toState: issue.status,
-        detail: { date: issue.date, number },
-        now,
-      });
-      return { id: issue.id };
+      return { id: insertIssue(tx, { date: input.date, number }, viewer.id, now).id };
     },
     { behavior: "immediate" },
   );

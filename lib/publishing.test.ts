@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, issues, stories, storyCorrections, storyRevisions } from "@/db/schema";
+import { passAllLevels } from "@/db/testing/review";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import {
   addPage,
@@ -31,7 +32,8 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 
 async function newsroom() {
   const reporter = { ...(await insertUser("reporter")), displayName: "记者甲" };
-  const editor = { ...(await insertUser("editor")), displayName: "编辑乙" };
+  // The duty/chief editor both lays out (issue:plan) and publishes (issue:publish).
+  const editor = { ...(await insertUser("chief_editor")), displayName: "编辑乙" };
   return { reporter, editor };
 }
 
@@ -39,7 +41,7 @@ async function approvedStory(headline: string) {
   const { reporter, editor } = await newsroom();
   const story = createStory(reporter, { headline, kind: "news" }, t0);
   transitionStory(reporter, { storyId: story.id, action: "submit" }, t0);
-  transitionStory(editor, { storyId: story.id, action: "approve" }, t0);
+  await passAllLevels(story.id, t0);
   return { reporter, editor, storyId: story.id };
 }
 

@@ -73,10 +73,15 @@ describe("importing a page into an issue", () => {
       });
     }
 
-    const revisions = db().select().from(storyRevisions).all();
-    expect(revisions).toHaveLength(7);
-    expect(new Set(revisions.map((r) => r.reason))).toEqual(new Set(["import"]));
-    expect(revisions.map((r) => r.storyId).sort()).toEqual([...result.storyIds].sort());
+    // Each story: its imported text, then the engine's step to ready-for-layout (admit).
+    const revisions = db().select().from(storyRevisions).orderBy(asc(storyRevisions.id)).all();
+    expect(revisions).toHaveLength(14);
+    expect(revisions.map((r) => r.reason)).toEqual(
+      result.storyIds.flatMap(() => ["import", "admit"]),
+    );
+    expect([...new Set(revisions.map((r) => r.storyId))].sort()).toEqual(
+      [...result.storyIds].sort(),
+    );
 
     const placed = db()
       .select()
@@ -100,7 +105,8 @@ describe("importing a page into an issue", () => {
     expect(audit.map((a) => a.action)).toEqual([
       "issue.create",
       "page.create",
-      ...Array(7).fill("story.import"),
+      ...result.storyIds.flatMap(() => ["story.import", "story.admit"]),
+      "placement.import",
     ]);
     expect(audit.every((a) => a.actorId === editor.id)).toBe(true);
     expect(audit[2]?.detail).toMatchObject({ source: "seed-page.txt", page: 2, slot: "lead" });

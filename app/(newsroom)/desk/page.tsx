@@ -7,7 +7,7 @@ import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { getLatestIssue } from "@/lib/paper";
 import { requireViewer } from "@/lib/session";
-import { STORY_STATUSES } from "@/lib/workflow";
+import { STORY_STATUSES } from "@/lib/workflow/story";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getTranslator(await getRequestLocale())("desk.home") };
