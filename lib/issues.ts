@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, max, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
+  desks,
   type Issue,
   issues,
   type PlacementSlot,
@@ -152,7 +153,7 @@ export type PageInput = { name: string; banner: string | null; editorId: number 
 function assertEditorExists(tx: Tx, editorId: number | null): void {
   if (editorId === null) return;
   const user = tx.select({ role: users.role }).from(users).where(eq(users.id, editorId)).get();
-  if (!user || user.role === "reporter")
+  if (!user || !can(user, "issue:plan"))
     throw new AppError("invalid_input", "editor_invalid", { editorId: ["editor_invalid"] });
 }
 
@@ -443,11 +444,22 @@ export type IssueLayout = {
   issue: IssueSummary & { version: number };
   pages: LayoutPage[];
   /** Approved stories on no page yet, ready to place. */
-  unplaced: { id: number; headline: string; kind: string; charCount: number; authorName: string }[];
+  unplaced: {
+    id: number;
+    headline: string;
+    kind: string;
+    charCount: number;
+    authorName: string;
+    deskName: string | null;
+  }[];
   editors: { id: number; displayName: string }[];
 };
 
-export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
+export function getIssueLayout(
+  viewer: Actor,
+  issueId: number,
+  { deskId }: { deskId?: number } = {},
+): IssueLayout {
   assertMayPlan(viewer);
   const issue = db().select().from(issues).where(eq(issues.id, issueId)).get();
   if (!issue) throw new AppError("not_found");
@@ -486,12 +498,15 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       kind: stories.kind,
       charCount: stories.charCount,
       authorName: users.displayName,
+      deskName: desks.name,
     })
     .from(stories)
     .innerJoin(users, eq(stories.authorId, users.id))
+    .leftJoin(desks, eq(desks.id, stories.deskId))
     .where(
       and(
         eq(stories.status, "approved"),
+        deskId === undefined ? undefined : eq(stories.deskId, deskId),
         notInArray(stories.id, db().select({ id: placements.storyId }).from(placements)),
       ),
     )
@@ -501,7 +516,12 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
   const editors = db()
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(inArray(users.role, ["editor", "admin"]), eq(users.isActive, true)))
+    .where(
+      and(
+        inArray(users.role, ["editor", "desk_head", "chief_editor", "admin"]),
+        eq(users.isActive, true),
+      ),
+    )
     .orderBy(asc(users.displayName))
     .all();
   const counts = { pageCount: pageRows.length, storyCount: placed.length };

@@ -30,7 +30,11 @@ export type ReviewViewer = { id: number; role: Role };
 export function queueFilter(
   viewer: ReviewViewer,
   memberships: readonly DeskRole[],
-  { deskId, allowSamePasser = false }: { deskId?: number; allowSamePasser?: boolean } = {},
+  {
+    deskId,
+    allowSamePasser = false,
+    waitingForMe = false,
+  }: { deskId?: number; allowSamePasser?: boolean; waitingForMe?: boolean } = {},
 ): SQL | undefined {
   // One person passes one level of a story: what they passed already waits for someone else.
   const notMine = allowSamePasser
@@ -38,7 +42,11 @@ export function queueFilter(
     : sql`NOT EXISTS (SELECT 1 FROM ${storyReviewPasses} WHERE ${storyReviewPasses.storyId} = ${stories.id} AND ${storyReviewPasses.round} = ${stories.reviewRound} AND ${storyReviewPasses.userId} = ${viewer.id})`;
   const submitted = and(eq(stories.status, "submitted"), notMine);
   const oneDesk = deskId === undefined ? undefined : eq(stories.deskId, deskId);
-  if (viewer.role === "chief_editor" || viewer.role === "admin") return and(submitted, oneDesk);
+  if (viewer.role === "chief_editor" || viewer.role === "admin") {
+    // They may pass any level; what waits for them in particular is the last one (终审).
+    const finalOnly = waitingForMe ? eq(stories.reviewPasser, "chief_editor") : undefined;
+    return and(submitted, oneDesk, finalOnly);
+  }
   const asHead = memberships.filter((m) => m.role === "desk_head");
   const passers = (headToo: boolean): LevelPasser[] =>
     headToo ? ["desk_editor", "desk_head"] : ["desk_editor"];
@@ -112,11 +120,13 @@ export function listReviewQueue(
     limit = REVIEW_PAGE_SIZE,
     offset = 0,
     deskId,
-  }: { limit?: number; offset?: number; deskId?: number } = {},
+    waitingForMe = false,
+  }: { limit?: number; offset?: number; deskId?: number; waitingForMe?: boolean } = {},
 ): ReviewQueue {
   if (!can(viewer, "story:review")) throw new AppError("forbidden");
   const where = queueFilter(viewer, listDeskRoles(db(), viewer.id), {
     deskId,
+    waitingForMe,
     allowSamePasser: reviewConfig(db()).allowSamePasser,
   });
   const rows = queueQuery(db(), where, limit, offset).all();

@@ -319,6 +319,8 @@ export const en = {
     unauthorized: "Please sign in first.",
     forbidden: "You are not allowed to do that.",
     not_found: "That could not be found.",
+    import_story_invalid:
+      "An imported story has text longer than the editor allows (titles up to 200 characters, each name up to 40).",
     invalid_input: "Some input is not valid. Check it and try again.",
     invalid_transition: "The story's current state does not allow that.",
     conflict: "Someone else changed this in the meantime. Reload and try again.",
@@ -503,6 +505,8 @@ export const en = {
     pages: "Pages",
     earlier: "Previous page",
     later: "Next page",
+    level: "Desk and level",
+    allDesks: "All desks",
   },
   notes: {
     title: "Editors' notes",
@@ -544,6 +548,7 @@ export const en = {
     older: "Older notifications",
     kinds: {
       submitted: "{actor} submitted “{headline}” for review",
+      waiting: "{actor} passed the level before on “{headline}”: your review is next",
       return: "{actor} returned “{headline}”",
       approve: "{actor} passed the final review of “{headline}”: ready for layout",
       spike: "{actor} spiked “{headline}”",
@@ -588,6 +593,7 @@ export const en = {
       settings: "Paper settings",
       session: "Session",
       media: "Photo #{label}",
+      desk: "Desk #{label}",
     },
     states: {
       planned: "Planned",
@@ -639,7 +645,18 @@ export const en = {
         reorder: "Pages reordered",
         remove: "Page removed",
       },
-      placement: { add: "Placed on a page", arrange: "Page arranged", remove: "Taken off a page" },
+      placement: {
+        add: "Placed on a page",
+        arrange: "Page arranged",
+        remove: "Taken off a page",
+        import: "Page imported",
+      },
+      desk: {
+        create: "Desk created",
+        member: "Desk member set",
+        remove_member: "Removed from desk",
+      },
+      settings: { update: "Paper settings changed" },
       media: { upload: "Photo uploaded", update: "Photo text changed" },
       comment: { add: "Note added", resolve: "Note resolved", reopen: "Note reopened" },
     },

@@ -308,6 +308,8 @@ export const zhCN = {
     unauthorized: "请先登录。",
     forbidden: "你没有执行此操作的权限。",
     not_found: "找不到该内容。",
+    import_story_invalid:
+      "导入的稿件中有文字超出编辑器的限制（标题不超过 200 字，每个署名不超过 40 字）。",
     invalid_input: "输入有误，请检查后重试。",
     invalid_transition: "稿件当前状态不允许这一操作。",
     conflict: "内容已被他人修改，请刷新后再试。",
@@ -485,6 +487,8 @@ export const zhCN = {
     pages: "翻页",
     earlier: "上一页",
     later: "下一页",
+    level: "部门与审级",
+    allDesks: "全部部门",
   },
   notes: {
     title: "编辑意见",
@@ -526,6 +530,7 @@ export const zhCN = {
     older: "较早的通知",
     kinds: {
       submitted: "{actor} 提交了《{headline}》，等待审阅",
+      waiting: "{actor} 审过了《{headline}》的上一级，轮到你审阅",
       return: "{actor} 退回了《{headline}》",
       approve: "{actor} 终审通过了《{headline}》，可以上版",
       spike: "{actor} 撤下了《{headline}》",
@@ -569,6 +574,7 @@ export const zhCN = {
       settings: "报纸设置",
       session: "登录会话",
       media: "图片 #{label}",
+      desk: "部门 #{label}",
     },
     states: {
       planned: "计划中",
@@ -615,7 +621,14 @@ export const zhCN = {
         seed: "导入示例报纸",
       },
       page: { add: "新增版面", update: "修改版面", reorder: "调整版序", remove: "删除版面" },
-      placement: { add: "稿件上版", arrange: "调整版面编排", remove: "稿件撤版" },
+      placement: {
+        add: "稿件上版",
+        arrange: "调整版面编排",
+        remove: "稿件撤版",
+        import: "导入版面稿件",
+      },
+      desk: { create: "新建部门", member: "设置部门成员", remove_member: "移出部门" },
+      settings: { update: "修改报纸设置" },
       media: { upload: "上传图片", update: "修改图片说明" },
       comment: { add: "添加意见", resolve: "意见已解决", reopen: "重新打开意见" },
     },

@@ -68,7 +68,8 @@ function notifyNextHolder(
     notify(
       tx,
       levelHolders(tx, after.deskId, after.reviewPasser),
-      "submitted",
+      // Filed, or passed on from the level before.
+      d.action === "submit" ? "submitted" : "waiting",
       after,
       actor,
       null,

@@ -2,9 +2,11 @@
 // slots — with a live preview made by the same components readers see, and publishing.
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { DeskFilter } from "@/components/desk/desk-filter";
 import { IssueDesk } from "@/components/desk/issue-desk";
 import { PageView } from "@/components/paper/page-view";
 import { formatDateTime, formatIssueDate, instantToZonedTime } from "@/lib/dates";
+import { listDesks } from "@/lib/desks";
 import { AppError } from "@/lib/errors";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
@@ -13,7 +15,10 @@ import { can } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string; desk?: string }>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getTranslator(await getRequestLocale())("issues.title") };
@@ -24,9 +29,12 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
   if (!can(viewer, "issue:plan")) forbidden();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
+  // The layout desk can narrow the stories waiting for a page to one desk's.
+  const deskParam = Number((await searchParams).desk);
+  const deskFilter = Number.isSafeInteger(deskParam) && deskParam > 0 ? deskParam : undefined;
   let layout: ReturnType<typeof getIssueLayout>;
   try {
-    layout = getIssueLayout(viewer, id);
+    layout = getIssueLayout(viewer, id, { deskId: deskFilter });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -55,6 +63,18 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
             : ""}
         </p>
       </div>
+      <DeskFilter
+        desks={listDesks()}
+        current={deskFilter}
+        hrefOf={(deskId) => {
+          const query = new URLSearchParams();
+          if (current) query.set("page", String(current.number));
+          if (deskId) query.set("desk", String(deskId));
+          return `/desk/issues/${issue.id}${query.size ? `?${query}` : ""}`;
+        }}
+        allLabel={t("review.allDesks")}
+        label={t("workflow.desk")}
+      />
       <IssueDesk
         layout={layout}
         currentPageId={current?.id ?? null}
@@ -62,6 +82,7 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
         scheduledLocal={
           issue.publishAt ? instantToZonedTime(new Date(issue.publishAt), settings.timezone) : null
         }
+        canPublish={can(viewer, "issue:publish")}
         messages={{
           issues: dictionary.issues,
           errors: dictionary.errors,
