@@ -11,8 +11,14 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "@/lib/i18n/locales";
 import { ROLES } from "@/lib/permissions";
-import { STORY_STATUSES } from "@/lib/workflow";
-import { DEFAULT_PROOF_ROUNDS, MAX_PROOF_ROUNDS, PAGE_STATUSES } from "@/lib/workflow/page";
+import {
+  DEFAULT_REVIEW_LEVELS,
+  DESK_ROLES,
+  LEVEL_PASSERS,
+  type ReviewLevel,
+} from "@/lib/workflow/levels";
+import { PAGE_STATUSES } from "@/lib/workflow/page";
+import { STORY_STATUSES } from "@/lib/workflow/story";
 
 import {
   ISSUE_STATUSES,
@@ -111,17 +117,53 @@ export const settings = sqliteTable(
     paperName: text("paper_name").notNull(),
     timezone: text("timezone").notNull().default("Asia/Shanghai"),
     defaultLocale: text("default_locale", { enum: LOCALES }).notNull().default("zh-CN"),
-    /** Proofreading rounds (一校/二校/三校) a page needs before it may be signed off. */
-    proofRounds: integer("proof_rounds").notNull().default(DEFAULT_PROOF_ROUNDS),
+    /** 三审: the levels a story entering review must pass, and who passes each. */
+    reviewLevels: text("review_levels", { mode: "json" })
+      .$type<ReviewLevel[]>()
+      .notNull()
+      .default(sql.raw(`'${JSON.stringify(DEFAULT_REVIEW_LEVELS)}'`)),
+    /** May one person pass two levels of the same story? */
+    allowSamePasser: integer("allow_same_passer", { mode: "boolean" }).notNull().default(false),
+    /** 三校: how many proof rounds a page goes through. */
+    proofRounds: integer("proof_rounds").notNull().default(3),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("settings_single_row", sql`${t.id} = 1`),
-    check(
-      "settings_proof_rounds_range",
-      sql`${t.proofRounds} BETWEEN 0 AND ${sql.raw(String(MAX_PROOF_ROUNDS))}`,
-    ),
     check("settings_locale_check", sql`${t.defaultLocale} IN (${inList(LOCALES)})`),
+  ],
+);
+
+/** 部门/版组: 要闻部, 经济部, 摄影部 … Stories and pages belong to one; people work in several. */
+export const desks = sqliteTable(
+  "desks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("desks_name_unique").on(t.name)],
+);
+
+/** A person's place in a desk, with their role there (reporter, editor, desk head). */
+export const deskMembers = sqliteTable(
+  "desk_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deskId: integer("desk_id")
+      .notNull()
+      .references(() => desks.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: DESK_ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("desk_members_unique").on(t.deskId, t.userId),
+    index("desk_members_user_idx").on(t.userId),
+    check("desk_members_role_check", sql`${t.role} IN (${inList(DESK_ROLES)})`),
   ],
 );
 
@@ -148,6 +190,15 @@ export const stories = sqliteTable(
       .notNull()
       .references(() => users.id),
     version: integer("version").notNull().default(1),
+    deskId: integer("desk_id").references(() => desks.id, { onDelete: "set null" }),
+    /** While submitted: the 1-based level the story waits at. */
+    reviewLevel: integer("review_level"),
+    /** The paper's levels as they were when the story entered review. */
+    reviewLevels: text("review_levels", { mode: "json" }).$type<ReviewLevel[]>(),
+    /** Who passes the level the story waits at (from reviewLevels), for the queues' index. */
+    reviewPasser: text("review_passer", { enum: LEVEL_PASSERS }),
+    /** Counts submissions: the passes of the current round are the ones that count. */
+    reviewRound: integer("review_round").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
@@ -156,6 +207,8 @@ export const stories = sqliteTable(
   (t) => [
     index("stories_status_idx").on(t.status, t.submittedAt),
     index("stories_author_idx").on(t.authorId, t.status),
+    // A desk's review queue: its submitted stories, the longest-waiting first.
+    index("stories_desk_queue_idx").on(t.status, t.deskId, t.submittedAt),
     // The layout desk lists approved stories, most recently changed first.
     index("stories_status_updated_idx").on(t.status, t.updatedAt),
     check("stories_status_check", sql`${t.status} IN (${inList(STORY_STATUSES)})`),
@@ -185,6 +238,26 @@ export const storyRevisions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("story_revisions_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/** Each level a story passed: who, when, at which version (三审 record). */
+export const storyReviewPasses = sqliteTable(
+  "story_review_passes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    level: integer("level").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The story version the person read and passed. */
+    version: integer("version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("story_review_passes_story_idx").on(t.storyId, t.round)],
 );
 
 /** Editors' notes on a story, threaded, optionally anchored to a passage. */
@@ -285,6 +358,7 @@ export const pages = sqliteTable(
     number: integer("number").notNull(),
     name: text("name").notNull(),
     banner: text("banner"),
+    deskId: integer("desk_id").references(() => desks.id, { onDelete: "set null" }),
     editorId: integer("editor_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status", { enum: PAGE_STATUSES }).notNull().default("open"),
     version: integer("version").notNull().default(1),
@@ -474,6 +548,8 @@ export type Placement = typeof placements.$inferSelect;
 export type ProofMark = typeof proofMarks.$inferSelect;
 export type PageSignOff = typeof pageSignOffs.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
+export type Desk = typeof desks.$inferSelect;
+export type StoryReviewPass = typeof storyReviewPasses.$inferSelect;
 export type StoryKind = (typeof STORY_KINDS)[number];
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type PlacementSlot = (typeof PLACEMENT_SLOTS)[number];

@@ -8,7 +8,6 @@ export const ERROR_CODES = [
   "invalid_input",
   "invalid_transition",
   "conflict",
-  "not_signed_off",
   "rate_limited",
   "internal",
 ] as const;

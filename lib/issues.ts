@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, max, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
+  desks,
   type Issue,
   issues,
   type PlacementSlot,
@@ -11,9 +12,10 @@ import {
   stories,
   users,
 } from "@/db/schema";
-import { type AuditEntry, recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
 import { assertPageLayoutOpen } from "@/lib/page-freeze";
 import { getPagePreview, type PageView } from "@/lib/paper";
 import { can, type Role } from "@/lib/permissions";
@@ -33,11 +35,6 @@ function loadIssue(tx: Tx, issueId: number): Issue {
   return issue;
 }
 
-/** Structure and layout change only before an issue goes live (corrections are separate). */
-function assertLayoutOpen(issue: Issue): void {
-  if (issue.status === "published") throw new AppError("invalid_input", "issue_published");
-}
-
 function loadPageWithIssue(tx: Tx, pageId: number) {
   const row = tx
     .select({ page: pages, issue: issues })
@@ -47,19 +44,6 @@ function loadPageWithIssue(tx: Tx, pageId: number) {
     .get();
   if (!row) throw new AppError("not_found");
   return row;
-}
-
-function touchIssue(tx: Tx, issue: Issue, now: Date): void {
-  tx.update(issues)
-    .set({ version: issue.version + 1, updatedAt: now })
-    .where(eq(issues.id, issue.id))
-    .run();
-}
-
-/** A layout change counts as a change of its issue (its version moves) and is audited. */
-function recordLayoutChange(tx: Tx, issue: Issue, entry: AuditEntry): void {
-  touchIssue(tx, issue, entry.now);
-  recordAudit(tx, entry);
 }
 
 /** The issue, if its layout may still change (before it is published). */
@@ -140,21 +124,7 @@ export function createIssue(
         throw new AppError("invalid_input", "issue_exists", { date: ["issue_exists"] });
       }
       const number = input.number ?? suggestIssueNumber(input.date);
-      const issue = tx
-        .insert(issues)
-        .values({ date: input.date, number, createdAt: now, updatedAt: now })
-        .returning()
-        .get();
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "issue.create",
-        subjectType: "issue",
-        subjectId: issue.id,
-        toState: issue.status,
-        detail: { date: issue.date, number },
-        now,
-      });
-      return { id: issue.id };
+      return { id: insertIssue(tx, { date: input.date, number }, viewer.id, now).id };
     },
     { behavior: "immediate" },
   );
@@ -192,7 +162,7 @@ export type PageInput = { name: string; banner: string | null; editorId: number 
 function assertEditorExists(tx: Tx, editorId: number | null): void {
   if (editorId === null) return;
   const user = tx.select({ role: users.role }).from(users).where(eq(users.id, editorId)).get();
-  if (!user || user.role === "reporter")
+  if (!user || !can(user, "issue:plan"))
     throw new AppError("invalid_input", "editor_invalid", { editorId: ["editor_invalid"] });
 }
 
@@ -493,11 +463,22 @@ export type IssueLayout = {
   };
   pages: LayoutPage[];
   /** Approved stories on no page yet, ready to place. */
-  unplaced: { id: number; headline: string; kind: string; charCount: number; authorName: string }[];
+  unplaced: {
+    id: number;
+    headline: string;
+    kind: string;
+    charCount: number;
+    authorName: string;
+    deskName: string | null;
+  }[];
   editors: { id: number; displayName: string }[];
 };
 
-export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
+export function getIssueLayout(
+  viewer: Actor,
+  issueId: number,
+  { deskId }: { deskId?: number } = {},
+): IssueLayout {
   assertMayPlan(viewer);
   const issue = db().select().from(issues).where(eq(issues.id, issueId)).get();
   if (!issue) throw new AppError("not_found");
@@ -536,12 +517,15 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       kind: stories.kind,
       charCount: stories.charCount,
       authorName: users.displayName,
+      deskName: desks.name,
     })
     .from(stories)
     .innerJoin(users, eq(stories.authorId, users.id))
+    .leftJoin(desks, eq(desks.id, stories.deskId))
     .where(
       and(
         eq(stories.status, "approved"),
+        deskId === undefined ? undefined : eq(stories.deskId, deskId),
         notInArray(stories.id, db().select({ id: placements.storyId }).from(placements)),
       ),
     )
@@ -551,7 +535,12 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
   const editors = db()
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(inArray(users.role, ["editor", "admin"]), eq(users.isActive, true)))
+    .where(
+      and(
+        inArray(users.role, ["editor", "desk_head", "chief_editor", "admin"]),
+        eq(users.isActive, true),
+      ),
+    )
     .orderBy(asc(users.displayName))
     .all();
   const counts = { pageCount: pageRows.length, storyCount: placed.length };

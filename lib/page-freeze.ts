@@ -1,6 +1,6 @@
 // What a signed-off page (签发) freezes: its layout and the text of the stories on it. Until the
-// page is reopened with a reason, lib/issues and lib/stories refuse to change either.
-import "server-only";
+// page is reopened with a reason, lib/issues, lib/import and lib/stories refuse to change either
+// (no server-only: the command-line importer uses it).
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { pages, placements } from "@/db/schema";

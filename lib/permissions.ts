@@ -20,49 +20,56 @@ export const PERMISSIONS = [
   "story:spike",
   "story:comment",
   "story:correct",
-  "issue:plan",
-  "issue:publish",
-  "audit:read",
-  "people:manage",
-  "settings:manage",
   "story:proofread",
   "page:proofread",
   "page:sign-off",
+  "issue:plan",
   "issue:sign-off",
+  "issue:publish",
+  "audit:read",
+  "people:manage",
   "desks:manage",
+  "settings:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const REPORTER = ["desk:enter", "story:create", "story:edit-own", "story:submit"] as const;
+// 校对 read and mark stories and pages in their rounds; they neither file nor review.
+const PROOFREADER = ["desk:enter", "story:comment", "story:proofread", "page:proofread"] as const;
+// A desk editor reviews (the levels decide which), spikes and lays out pages; they no longer
+// publish: going live is the duty/chief editor's (DESIGN.md, People).
 const EDITOR = [
   ...REPORTER,
   "story:edit-any",
   "story:review",
   "story:spike",
   "story:comment",
-  "story:correct",
   "issue:plan",
-  "issue:publish",
   "audit:read",
 ] as const;
-/** 校对: reads the stories of laid-out pages and marks them; edits nothing directly. */
-const PROOFREADER = ["desk:enter", "story:proofread", "page:proofread"] as const;
-/** The chief / duty editor (总编辑 / 值班总编) signs pages and issues off (签发). */
-const CHIEF_EDITOR = [...EDITOR, "page:sign-off", "issue:sign-off"] as const;
+// A desk head is an editor of the desk whom the levels let pass 复审.
+const DESK_HEAD = EDITOR;
+const CHIEF_EDITOR = [
+  ...EDITOR,
+  "story:correct",
+  "page:sign-off",
+  "issue:sign-off",
+  "issue:publish",
+] as const;
 const ADMIN = [
   ...CHIEF_EDITOR,
   "story:proofread",
   "page:proofread",
   "people:manage",
-  "settings:manage",
   "desks:manage",
+  "settings:manage",
 ] as const;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reporter: REPORTER,
   proofreader: PROOFREADER,
   editor: EDITOR,
-  desk_head: EDITOR,
+  desk_head: DESK_HEAD,
   chief_editor: CHIEF_EDITOR,
   admin: ADMIN,
 };

@@ -17,8 +17,8 @@ import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { anchorAt, locate, replaceText, textBlocks } from "@/lib/proof-anchor";
-import { getSettings } from "@/lib/settings";
-import { assertPageAction, loadPage, pageContext } from "@/lib/sign-off";
+import { getFullSettings } from "@/lib/settings";
+import { assertPageAction, loadPage, pageContext } from "@/lib/sign-off-rows";
 import { type Actor, writeProofCorrection } from "@/lib/stories";
 import { decidePage, type PageStatus } from "@/lib/workflow/page";
 
@@ -59,7 +59,7 @@ export function listPagesToProofread(viewer: Pick<Actor, "role">): ProofQueueIte
     .orderBy(asc(issues.date), asc(pages.number))
     .limit(200)
     .all();
-  const required = getSettings().proofRounds;
+  const required = getFullSettings().proofRounds;
   return rows.map((row) => {
     const placed = db()
       .select({ storyId: placements.storyId })

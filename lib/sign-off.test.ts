@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, issues, notifications, pages, settings, stories } from "@/db/schema";
+import { auditEvents, issues, notifications, pages, settings, stories, users } from "@/db/schema";
+import { passAllLevels } from "@/db/testing/review";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import {
   addPage,
@@ -49,7 +50,7 @@ async function laidOutPage(paragraphs: string[][]) {
       paragraphsToDoc(text),
     );
     transitionStory(reporter, { storyId: story.id, action: "submit" }, t0);
-    transitionStory(editor, { storyId: story.id, action: "approve" }, t0);
+    await passAllLevels(story.id, t0);
     placeStory(editor, { pageId: page.id, storyId: story.id, slot: i === 0 ? "lead" : "main" }, t0);
     storyIds.push(story.id);
   }
@@ -417,8 +418,8 @@ describe("page sign-off", () => {
 describe("issue sign-off and publishing", () => {
   it("publishing is refused before sign-off and works after", async () => {
     const { proofreader, editor, chief, issueId, pageId } = await laidOutPage([["正文。"]]);
-    expect(() => publishIssueNow(editor, { issueId }, at(1))).toThrow(
-      expect.objectContaining({ code: "not_signed_off" }),
+    expect(() => publishIssueNow(chief, { issueId }, at(1))).toThrow(
+      expect.objectContaining({ messageKey: "not_signed_off" }),
     );
     expect(() => signOffIssue(chief, { issueId }, at(1))).toThrow(
       expect.objectContaining({ messageKey: "pages_not_signed_off" }),
@@ -437,9 +438,9 @@ describe("issue sign-off and publishing", () => {
   });
 
   it("a signed-off issue publishes; a scheduled one not signed off is held once and its duty editors told", async () => {
-    const { proofreader, editor, chief, issueId, pageId } = await laidOutPage([["正文。"]]);
+    const { proofreader, chief, issueId, pageId } = await laidOutPage([["正文。"]]);
     const admin = await insertUser("admin");
-    scheduleIssue(editor, { issueId, publishAt: at(60_000) }, t0);
+    scheduleIssue(chief, { issueId, publishAt: at(60_000) }, t0);
     expect(publishDueIssues(at(60_000))).toEqual([]);
     expect(publishDueIssues(at(90_000))).toEqual([]);
     const issue = db().select().from(issues).where(eq(issues.id, issueId)).get();
@@ -451,7 +452,13 @@ describe("issue sign-off and publishing", () => {
       .from(notifications)
       .where(eq(notifications.kind, "issue_held"))
       .all();
-    expect(told.map((n) => n.userId).sort()).toEqual([chief.id, admin.id].sort());
+    // Every active duty editor and admin, once each (the level passers include one more chief).
+    expect(told.map((n) => n.userId)).toEqual(expect.arrayContaining([chief.id, admin.id]));
+    expect(new Set(told.map((n) => n.userId)).size).toBe(told.length);
+    const roles = db().select({ id: users.id, role: users.role }).from(users).all();
+    for (const n of told) {
+      expect(["chief_editor", "admin"]).toContain(roles.find((r) => r.id === n.userId)?.role);
+    }
     expect(told[0]?.note).toBe("2026-07-02");
     expect(
       db().select().from(auditEvents).where(eq(auditEvents.action, "issue.hold")).all(),
@@ -462,7 +469,7 @@ describe("issue sign-off and publishing", () => {
     signOffPage(chief, { pageId }, at(100_000));
     signOffIssue(chief, { issueId }, at(100_000));
     expect(publishDueIssues(at(120_000))).toEqual([]);
-    scheduleIssue(editor, { issueId, publishAt: at(200_000) }, at(120_000));
+    scheduleIssue(chief, { issueId, publishAt: at(200_000) }, at(120_000));
     expect(publishDueIssues(at(200_000))).toEqual([issueId]);
     expect(db().select().from(issues).where(eq(issues.id, issueId)).get()?.heldFor).toBeNull();
   });

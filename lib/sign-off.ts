@@ -1,176 +1,35 @@
-// Page and issue sign-off (签发): signing a page freezes its layout and its stories' text with a
-// snapshot; reopening it (a replate, 改版) needs a reason and shows what changed since; the issue
-// is signed once every page is. lib/workflow/page decides; writePageStatus is the one writer.
+// Page and issue sign-off (签发) on the desk: signing a page freezes its layout and its stories'
+// text with a snapshot; reopening it (a replate, 改版) needs a reason and shows what changed
+// since; the issue is signed once every page is. lib/workflow/page decides, lib/workflow/apply
+// writes the page's status, lib/sign-off-rows holds the rows written inside a transaction.
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
-  type Issue,
   issues,
   type Page,
   type PageSnapshot,
   pageSignOffs,
-  pages,
-  placements,
-  proofMarks,
   proofRounds,
-  stories,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { type DiffPart, diffWords } from "@/lib/diff";
 import { AppError } from "@/lib/errors";
 import { can, type Role } from "@/lib/permissions";
-import { getSettings } from "@/lib/settings";
 import {
-  availablePageActions,
-  decideIssueSignOff,
-  decidePage,
-  type PageAction,
-  type PageContext,
-  type PageStatus,
-} from "@/lib/workflow/page";
+  assertPageAction,
+  loadPage,
+  pageContext,
+  signOffIssueInTx,
+  signOffPageInTx,
+  takeSnapshot,
+  writeIssueSignOff,
+} from "@/lib/sign-off-rows";
+import { applyTransition } from "@/lib/workflow/apply";
+import { availablePageActions, type PageAction, type PageStatus } from "@/lib/workflow/page";
 
 type Actor = { id: number; role: Role };
-
-export function loadPage(tx: Tx, pageId: number): { page: Page; issue: Issue } {
-  const row = tx
-    .select({ page: pages, issue: issues })
-    .from(pages)
-    .innerJoin(issues, eq(pages.issueId, issues.id))
-    .where(eq(pages.id, pageId))
-    .get();
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
-/** Everything decidePage needs to know about a page besides its state. */
-export function pageContext(tx: Tx, viewer: Actor, page: Page, note?: string | null): PageContext {
-  const placed = tx
-    .select({ storyId: placements.storyId })
-    .from(placements)
-    .where(eq(placements.pageId, page.id))
-    .all()
-    .map((p) => p.storyId);
-  const done =
-    tx.select({ n: count() }).from(proofRounds).where(eq(proofRounds.pageId, page.id)).get()?.n ??
-    0;
-  const openMarks = placed.length
-    ? (tx
-        .select({ n: count() })
-        .from(proofMarks)
-        .where(and(inArray(proofMarks.storyId, placed), eq(proofMarks.state, "open")))
-        .get()?.n ?? 0)
-    : 0;
-  return {
-    viewer,
-    rounds: { required: getSettings().proofRounds, done },
-    openMarks,
-    storyCount: placed.length,
-    note,
-  };
-}
-
-const REFUSAL_CODES = {
-  forbidden: "forbidden",
-  invalid_transition: "invalid_transition",
-  page_signed_off: "conflict",
-  note_required: "invalid_input",
-  rounds_incomplete: "invalid_transition",
-  rounds_complete: "invalid_transition",
-  marks_open: "invalid_transition",
-  page_empty: "invalid_transition",
-} as const;
-
-/** Decide `action` on the page, throwing the typed refusal as an AppError when it is refused. */
-export function assertPageAction(
-  tx: Tx,
-  viewer: Actor,
-  page: Page,
-  issue: Issue,
-  action: PageAction,
-  note?: string | null,
-): PageStatus {
-  if (issue.status === "published") throw new AppError("invalid_input", "issue_published");
-  const decision = decidePage(pageContext(tx, viewer, page, note), page, action);
-  if (decision.ok) return decision.to;
-  const { refusal } = decision;
-  const field = refusal === "note_required" ? { reason: ["note_required"] } : undefined;
-  throw new AppError(
-    REFUSAL_CODES[refusal],
-    refusal === "forbidden" ? "forbidden" : refusal,
-    field,
-  );
-}
-
-/**
- * The one writer of a page's status: compare-and-set on (status, version), so two desks acting
- * on one page move it once. The caller writes the audit row in the same transaction.
- */
-function writePageStatus(tx: Tx, page: Page, to: PageStatus, now: Date): Page {
-  const moved = tx
-    .update(pages)
-    .set({ status: to, version: page.version + 1, updatedAt: now })
-    .where(
-      and(eq(pages.id, page.id), eq(pages.status, page.status), eq(pages.version, page.version)),
-    )
-    .returning()
-    .get();
-  if (!moved) throw new AppError("conflict", "page_changed");
-  return moved;
-}
-
-/** The issue's sign-off moves with the same compare-and-set on its version. */
-function writeIssueSignOff(
-  tx: Tx,
-  issue: Issue,
-  signedOff: { by: number; at: Date } | null,
-  now: Date,
-): void {
-  const moved = tx
-    .update(issues)
-    .set({
-      signedOffAt: signedOff?.at ?? null,
-      signedOffBy: signedOff?.by ?? null,
-      version: issue.version + 1,
-      updatedAt: now,
-    })
-    .where(and(eq(issues.id, issue.id), eq(issues.version, issue.version)))
-    .returning({ id: issues.id })
-    .get();
-  if (!moved) throw new AppError("conflict", "issue_changed");
-}
-
-function takeSnapshot(tx: Tx, page: Page): PageSnapshot {
-  const placed = tx
-    .select({
-      storyId: placements.storyId,
-      position: placements.position,
-      slot: placements.slot,
-      version: stories.version,
-      kicker: stories.kicker,
-      headline: stories.headline,
-      subheadline: stories.subheadline,
-      bodyText: stories.bodyText,
-    })
-    .from(placements)
-    .innerJoin(stories, eq(placements.storyId, stories.id))
-    .where(eq(placements.pageId, page.id))
-    .orderBy(asc(placements.position))
-    .all();
-  return {
-    page: { number: page.number, name: page.name, banner: page.banner },
-    placements: placed.map((p) => ({ storyId: p.storyId, position: p.position, slot: p.slot })),
-    stories: placed.map((p) => ({
-      id: p.storyId,
-      version: p.version,
-      kicker: p.kicker,
-      headline: p.headline,
-      subheadline: p.subheadline,
-      bodyText: p.bodyText,
-    })),
-  };
-}
 
 export function signOffPage(
   viewer: Actor,
@@ -183,26 +42,7 @@ export function signOffPage(
       if (input.expectedVersion !== undefined && page.version !== input.expectedVersion) {
         throw new AppError("conflict", "page_changed");
       }
-      const to = assertPageAction(tx, viewer, page, issue, "sign_off");
-      writePageStatus(tx, page, to, now);
-      const snapshot = takeSnapshot(tx, page);
-      tx.insert(pageSignOffs)
-        .values({ pageId: page.id, signedOffBy: viewer.id, signedOffAt: now, snapshot })
-        .run();
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "page.sign_off",
-        subjectType: "page",
-        subjectId: page.id,
-        fromState: page.status,
-        toState: to,
-        detail: {
-          issueId: issue.id,
-          number: page.number,
-          stories: snapshot.stories.map((s) => ({ id: s.id, version: s.version })),
-        },
-        now,
-      });
+      signOffPageInTx(tx, viewer, page, issue, now);
     },
     { behavior: "immediate" },
   );
@@ -218,8 +58,11 @@ export function reopenPage(
   db().transaction(
     (tx) => {
       const { page, issue } = loadPage(tx, input.pageId);
-      const to = assertPageAction(tx, viewer, page, issue, "reopen", reason);
-      writePageStatus(tx, page, to, now);
+      const decision = assertPageAction(tx, viewer, page, issue, "reopen", reason);
+      applyTransition(tx, { kind: "page", row: page }, decision, viewer, now, {
+        issueId: issue.id,
+        number: page.number,
+      });
       const last = latestSignOff(tx, page.id);
       if (last) {
         tx.update(pageSignOffs)
@@ -238,16 +81,6 @@ export function reopenPage(
           now,
         });
       }
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "page.reopen",
-        subjectType: "page",
-        subjectId: page.id,
-        fromState: page.status,
-        toState: to,
-        detail: { issueId: issue.id, number: page.number, reason },
-        now,
-      });
     },
     { behavior: "immediate" },
   );
@@ -265,33 +98,7 @@ export function signOffIssue(
       if (input.expectedVersion !== undefined && issue.version !== input.expectedVersion) {
         throw new AppError("conflict", "issue_changed");
       }
-      const statuses = tx
-        .select({ status: pages.status })
-        .from(pages)
-        .where(eq(pages.issueId, issue.id))
-        .all()
-        .map((p) => p.status);
-      const decision = decideIssueSignOff(
-        viewer,
-        { status: issue.status, isSignedOff: issue.signedOffAt !== null },
-        statuses,
-      );
-      if (!decision.ok) {
-        if (decision.refusal === "forbidden") throw new AppError("forbidden");
-        if (decision.refusal === "pages_not_signed_off") {
-          throw new AppError("invalid_transition", "pages_not_signed_off");
-        }
-        throw new AppError("invalid_transition");
-      }
-      writeIssueSignOff(tx, issue, { by: viewer.id, at: now }, now);
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "issue.sign_off",
-        subjectType: "issue",
-        subjectId: issue.id,
-        detail: { date: issue.date, pages: statuses.length },
-        now,
-      });
+      signOffIssueInTx(tx, viewer, issue, now);
     },
     { behavior: "immediate" },
   );

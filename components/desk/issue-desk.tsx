@@ -47,13 +47,22 @@ type Props = {
   currentPageId: number | null;
   timezone: string;
   scheduledLocal: string | null;
+  /** Publishing, scheduling and taking down are the duty/chief editor's (issue:publish). */
+  canPublish: boolean;
   messages: Messages;
 };
 
 const input = "rounded border border-rule px-2 py-1";
 const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
-export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, messages }: Props) {
+export function IssueDesk({
+  layout,
+  currentPageId,
+  timezone,
+  scheduledLocal,
+  canPublish,
+  messages,
+}: Props) {
   const m = messages.issues;
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -230,23 +239,25 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
               ))}
             </ul>
           </section>
-          <PublishingPanel
-            issue={issue}
-            timezone={timezone}
-            scheduledLocal={scheduledLocal}
-            messages={m}
-            pending={pending}
-            onPublish={() => {
-              if (window.confirm(m.confirmPublish))
-                run(
-                  () => publishNow({ issueId: issue.id, expectedVersion: issue.version }),
-                  m.published,
-                );
-            }}
-            onSchedule={(publishAt) => run(() => scheduleIssue({ issueId: issue.id, publishAt }))}
-            onCancel={() => run(() => cancelSchedule({ issueId: issue.id }))}
-            onUnpublish={(reason) => run(() => unpublishIssue({ issueId: issue.id, reason }))}
-          />
+          {canPublish ? (
+            <PublishingPanel
+              issue={issue}
+              timezone={timezone}
+              scheduledLocal={scheduledLocal}
+              messages={m}
+              pending={pending}
+              onPublish={() => {
+                if (window.confirm(m.confirmPublish))
+                  run(
+                    () => publishNow({ issueId: issue.id, expectedVersion: issue.version }),
+                    m.published,
+                  );
+              }}
+              onSchedule={(publishAt) => run(() => scheduleIssue({ issueId: issue.id, publishAt }))}
+              onCancel={() => run(() => cancelSchedule({ issueId: issue.id }))}
+              onUnpublish={(reason) => run(() => unpublishIssue({ issueId: issue.id, reason }))}
+            />
+          ) : null}
         </div>
       </div>
     </div>
@@ -479,6 +490,7 @@ function UnplacedStory({
         {story.headline || messages.stories.untitled}
       </p>
       <p className="text-xs text-muted">
+        {story.deskName ? `${story.deskName} · ` : ""}
         {story.authorName} · {format(messages.stories.lengthValue, { count: story.charCount })}
       </p>
       <div className="mt-1 flex gap-1">

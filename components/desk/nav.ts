@@ -21,4 +21,5 @@ export const DESK_NAV: readonly DeskNavItem[] = [
   { href: "/desk/inbox", label: "inbox.title", needs: "desk:enter", badge: "unread" },
   { href: "/desk/audit", label: "desk.audit", needs: "audit:read" },
   { href: "/desk/people", label: "desk.people", needs: "people:manage" },
+  { href: "/desk/settings", label: "desk.settings", needs: "settings:manage" },
 ];

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { pages } from "@/db/schema";
 import { insertUser } from "@/db/testing/temp-database";
 import { completeRound } from "@/lib/proofreading";
-import { getSettings } from "@/lib/settings";
+import { getFullSettings } from "@/lib/settings";
 import { signOffIssue, signOffPage } from "@/lib/sign-off";
 
 export async function signOffIssueForTest(issueId: number, now: Date): Promise<void> {
@@ -19,7 +19,7 @@ export async function signOffIssueForTest(issueId: number, now: Date): Promise<v
     .all();
   for (const page of rows) {
     if (page.status === "signed_off") continue;
-    for (let round = 1; round <= getSettings().proofRounds; round += 1) {
+    for (let round = 1; round <= getFullSettings().proofRounds; round += 1) {
       try {
         completeRound(proofreader, { pageId: page.id, round }, now);
       } catch {

@@ -1,6 +1,7 @@
 // The page workflow (版面): proofreading rounds (三校), sign-off (签发), reopening for a replate
 // (改版), and the issue's sign-off once every page is signed. Pure: no db, no next/*.
 import { can, type Permission, type Role } from "@/lib/permissions";
+import { type Refusal, type RefusalCode, refuse } from "@/lib/workflow/refusals";
 
 export const PAGE_STATUSES = ["open", "signed_off", "reopened"] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
@@ -36,6 +37,7 @@ export const PAGE_TRANSITIONS = {
   change_layout: { from: IN_WORK, needs: "issue:plan" },
 } as const satisfies Record<PageAction, PageTransition>;
 
+/** The refusals decidePage gives, each with its message in lib/workflow/refusals. */
 export const PAGE_REFUSALS = [
   "forbidden",
   "invalid_transition",
@@ -45,10 +47,16 @@ export const PAGE_REFUSALS = [
   "rounds_complete",
   "marks_open",
   "page_empty",
-] as const;
-export type PageRefusal = (typeof PAGE_REFUSALS)[number];
+] as const satisfies readonly RefusalCode[];
 
-export type PageDecision = { ok: true; to: PageStatus } | { ok: false; refusal: PageRefusal };
+export type PageDecision = {
+  ok: true;
+  kind: "page";
+  action: PageAction;
+  from: PageStatus;
+  to: PageStatus;
+  note: string | null;
+};
 
 export type PageContext = {
   viewer: { id: number; role: Role };
@@ -64,25 +72,30 @@ export function decidePage(
   ctx: PageContext,
   page: { status: PageStatus },
   action: PageAction,
-): PageDecision {
+): PageDecision | Refusal {
   const transition: PageTransition = PAGE_TRANSITIONS[action];
-  if (!can(ctx.viewer, transition.needs)) return { ok: false, refusal: "forbidden" };
+  if (!can(ctx.viewer, transition.needs)) return refuse("forbidden");
   if (!transition.from.includes(page.status)) {
-    return {
-      ok: false,
-      refusal: page.status === "signed_off" ? "page_signed_off" : "invalid_transition",
-    };
+    return refuse(page.status === "signed_off" ? "page_signed_off" : "invalid_transition");
   }
-  if (transition.needsNote && !ctx.note?.trim()) return { ok: false, refusal: "note_required" };
+  const note = ctx.note?.trim() || null;
+  if (transition.needsNote && !note) return refuse("note_required");
   if (action === "complete_round" && ctx.rounds.done >= ctx.rounds.required) {
-    return { ok: false, refusal: "rounds_complete" };
+    return refuse("rounds_complete");
   }
   if (action === "sign_off") {
-    if (ctx.storyCount === 0) return { ok: false, refusal: "page_empty" };
-    if (ctx.rounds.done < ctx.rounds.required) return { ok: false, refusal: "rounds_incomplete" };
-    if (ctx.openMarks > 0) return { ok: false, refusal: "marks_open" };
+    if (ctx.storyCount === 0) return refuse("page_empty");
+    if (ctx.rounds.done < ctx.rounds.required) return refuse("rounds_incomplete");
+    if (ctx.openMarks > 0) return refuse("marks_open");
   }
-  return { ok: true, to: transition.to ?? page.status };
+  return {
+    ok: true,
+    kind: "page",
+    action,
+    from: page.status,
+    to: transition.to ?? page.status,
+    note,
+  };
 }
 
 /** The page actions the desk should offer (the reopen reason is asked for later). */
@@ -90,29 +103,16 @@ export function availablePageActions(ctx: PageContext, page: { status: PageStatu
   return PAGE_ACTIONS.filter((action) => decidePage({ ...ctx, note: "-" }, page, action).ok);
 }
 
-export const ISSUE_SIGN_OFF_REFUSALS = [
-  "forbidden",
-  "invalid_transition",
-  "pages_not_signed_off",
-] as const;
-export type IssueSignOffRefusal = (typeof ISSUE_SIGN_OFF_REFUSALS)[number];
-
 /** The issue is signed off once, after every one of its pages is, and before it is published. */
 export function decideIssueSignOff(
   viewer: { id: number; role: Role },
   issue: { status: string; isSignedOff: boolean },
   pageStatuses: readonly PageStatus[],
-): { ok: true } | { ok: false; refusal: IssueSignOffRefusal } {
-  if (!can(viewer, "issue:sign-off")) return { ok: false, refusal: "forbidden" };
-  if (issue.isSignedOff || issue.status === "published") {
-    return { ok: false, refusal: "invalid_transition" };
-  }
+): { ok: true } | Refusal {
+  if (!can(viewer, "issue:sign-off")) return refuse("forbidden");
+  if (issue.isSignedOff || issue.status === "published") return refuse("invalid_transition");
   if (pageStatuses.length === 0 || pageStatuses.some((s) => s !== "signed_off")) {
-    return { ok: false, refusal: "pages_not_signed_off" };
+    return refuse("pages_not_signed_off");
   }
   return { ok: true };
 }
-
-/** 一校, 二校, 三校: a paper asks for none to three rounds (settings.proof_rounds). */
-export const MAX_PROOF_ROUNDS = 3;
-export const DEFAULT_PROOF_ROUNDS = 3;

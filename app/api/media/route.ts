@@ -18,7 +18,6 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   invalid_transition: 409,
   conflict: 409,
-  not_signed_off: 409,
   rate_limited: 429,
   internal: 500,
 };

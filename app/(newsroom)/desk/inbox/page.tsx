@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const KINDS = ["submitted", "return", "approve", "spike", "comment", "reply"] as const;
+const KINDS = ["submitted", "waiting", "return", "approve", "spike", "comment", "reply"] as const;
 
 function pageOffset(raw: string | string[] | undefined): number {
   const value = Number(Array.isArray(raw) ? raw[0] : raw);

@@ -14,7 +14,7 @@ import {
   RestoreInput,
   TransitionInput,
 } from "@/lib/story-input";
-import type { StoryStatus } from "@/lib/workflow";
+import type { StoryStatus } from "@/lib/workflow/story";
 
 export type CreateState = ActionResult<{ id: number }> | null;
 

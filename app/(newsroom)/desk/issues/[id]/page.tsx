@@ -2,11 +2,13 @@
 // slots — with a live preview made by the same components readers see, and publishing.
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { DeskFilter } from "@/components/desk/desk-filter";
 import { IssueDesk } from "@/components/desk/issue-desk";
 import { PageDiffView } from "@/components/desk/page-diff";
 import { SignOffPanel } from "@/components/desk/sign-off-panel";
 import { PageView } from "@/components/paper/page-view";
 import { formatDateTime, formatIssueDate, instantToZonedTime } from "@/lib/dates";
+import { listDesks } from "@/lib/desks";
 import { AppError } from "@/lib/errors";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
@@ -17,7 +19,10 @@ import { getSettings } from "@/lib/settings";
 import { getPageSignOffState } from "@/lib/sign-off";
 import { decideIssueSignOff } from "@/lib/workflow/page";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string; desk?: string }>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getTranslator(await getRequestLocale())("issues.title") };
@@ -28,9 +33,12 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
   if (!can(viewer, "issue:plan")) forbidden();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
+  // The layout desk can narrow the stories waiting for a page to one desk's.
+  const deskParam = Number((await searchParams).desk);
+  const deskFilter = Number.isSafeInteger(deskParam) && deskParam > 0 ? deskParam : undefined;
   let layout: ReturnType<typeof getIssueLayout>;
   try {
-    layout = getIssueLayout(viewer, id);
+    layout = getIssueLayout(viewer, id, { deskId: deskFilter });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -76,6 +84,18 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </div>
+      <DeskFilter
+        desks={listDesks()}
+        current={deskFilter}
+        hrefOf={(deskId) => {
+          const query = new URLSearchParams();
+          if (current) query.set("page", String(current.number));
+          if (deskId) query.set("desk", String(deskId));
+          return `/desk/issues/${issue.id}${query.size ? `?${query}` : ""}`;
+        }}
+        allLabel={t("review.allDesks")}
+        label={t("workflow.desk")}
+      />
       <IssueDesk
         layout={layout}
         currentPageId={current?.id ?? null}
@@ -83,6 +103,7 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
         scheduledLocal={
           issue.publishAt ? instantToZonedTime(new Date(issue.publishAt), settings.timezone) : null
         }
+        canPublish={can(viewer, "issue:publish")}
         messages={{
           issues: dictionary.issues,
           errors: dictionary.errors,

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
+import { levelName, StoryProgress } from "@/components/desk/story-progress";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { getStoryNotes, type StoryNote } from "@/lib/comments";
 import { formatDateTime } from "@/lib/dates";
@@ -12,7 +13,6 @@ import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
 import { getDeskStory } from "@/lib/stories";
 import { StoryId } from "@/lib/story-input";
-import { availableActions } from "@/lib/workflow";
 
 type Params = Promise<{ id: string }>;
 
@@ -40,7 +40,14 @@ export default async function StoryPage({ params }: { params: Params }) {
   const dictionary = getDictionary(locale);
   const t = getTranslator(locale);
   const { timezone } = getSettings();
-  const { canEdit, authorName, isFrozen, ...snapshot } = story;
+  const { canEdit, authorName, progress, isFrozen, ...snapshot } = story;
+  const waitingLevel = progress.steps.find((s) => s.kind === "level" && s.state === "current");
+  const actionLabels = {
+    ...dictionary.actions,
+    pass: t("workflow.passLevel", {
+      level: levelName(t, waitingLevel?.level ?? progress.levels, progress.levels),
+    }),
+  };
   const notes = getStoryNotes(viewer, story.id);
   const noteView = (note: StoryNote): NoteView => ({
     id: note.id,
@@ -62,17 +69,24 @@ export default async function StoryPage({ params }: { params: Params }) {
             {t("signOff.storyFrozen")}
           </p>
         ) : null}
+        <StoryProgress
+          progress={progress}
+          authorName={authorName}
+          t={t}
+          locale={locale}
+          timezone={timezone}
+        />
         <StoryEditor
           key={`${story.id}-${story.status}-${story.version}`}
           story={snapshot}
           canEdit={canEdit}
-          actions={availableActions(viewer, story)}
+          actions={progress.actions}
           locale={locale}
           messages={{
             editor: dictionary.editor,
             errors: dictionary.errors,
             statuses: dictionary.statuses,
-            actions: dictionary.actions,
+            actions: actionLabels,
             stories: dictionary.stories,
           }}
         />

@@ -54,61 +54,32 @@ CREATE TABLE `proof_rounds` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `proof_rounds_page_round_unique` ON `proof_rounds` (`page_id`,`round`);--> statement-breakpoint
-PRAGMA foreign_keys=OFF;--> statement-breakpoint
-CREATE TABLE `__new_users` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`email` text NOT NULL,
-	`display_name` text NOT NULL,
-	`role` text NOT NULL,
-	`password_hash` text NOT NULL,
-	`is_active` integer DEFAULT true NOT NULL,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	CONSTRAINT "users_role_check" CHECK("__new_users"."role" IN ('reporter', 'proofreader', 'editor', 'desk_head', 'chief_editor', 'admin'))
-);
---> statement-breakpoint
-INSERT INTO `__new_users`("id", "email", "display_name", "role", "password_hash", "is_active", "created_at", "updated_at") SELECT "id", "email", "display_name", "role", "password_hash", "is_active", "created_at", "updated_at" FROM `users`;--> statement-breakpoint
-DROP TABLE `users`;--> statement-breakpoint
-ALTER TABLE `__new_users` RENAME TO `users`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;--> statement-breakpoint
-CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
 ALTER TABLE `issues` ADD `signed_off_at` integer;--> statement-breakpoint
 ALTER TABLE `issues` ADD `signed_off_by` integer REFERENCES users(id);--> statement-breakpoint
 ALTER TABLE `issues` ADD `held_for` integer;--> statement-breakpoint
 ALTER TABLE `issues` ADD `held_reason` text;--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_pages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`issue_id` integer NOT NULL,
 	`number` integer NOT NULL,
 	`name` text NOT NULL,
 	`banner` text,
+	`desk_id` integer,
 	`editor_id` integer,
 	`status` text DEFAULT 'open' NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`issue_id`) REFERENCES `issues`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`desk_id`) REFERENCES `desks`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`editor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	CONSTRAINT "pages_number_positive" CHECK("__new_pages"."number" >= 1),
 	CONSTRAINT "pages_status_check" CHECK("__new_pages"."status" IN ('open', 'signed_off', 'reopened'))
 );
 --> statement-breakpoint
-INSERT INTO `__new_pages`("id", "issue_id", "number", "name", "banner", "editor_id", "status", "version", "created_at", "updated_at") SELECT "id", "issue_id", "number", "name", "banner", "editor_id", 'open', 1, "created_at", "updated_at" FROM `pages`;--> statement-breakpoint
+INSERT INTO `__new_pages`("id", "issue_id", "number", "name", "banner", "desk_id", "editor_id", "status", "version", "created_at", "updated_at") SELECT "id", "issue_id", "number", "name", "banner", "desk_id", "editor_id", 'open', 1, "created_at", "updated_at" FROM `pages`;--> statement-breakpoint
 DROP TABLE `pages`;--> statement-breakpoint
 ALTER TABLE `__new_pages` RENAME TO `pages`;--> statement-breakpoint
-CREATE UNIQUE INDEX `pages_issue_number_unique` ON `pages` (`issue_id`,`number`);--> statement-breakpoint
-CREATE TABLE `__new_settings` (
-	`id` integer PRIMARY KEY NOT NULL,
-	`paper_name` text NOT NULL,
-	`timezone` text DEFAULT 'Asia/Shanghai' NOT NULL,
-	`default_locale` text DEFAULT 'zh-CN' NOT NULL,
-	`proof_rounds` integer DEFAULT 3 NOT NULL,
-	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	CONSTRAINT "settings_single_row" CHECK("__new_settings"."id" = 1),
-	CONSTRAINT "settings_proof_rounds_range" CHECK("__new_settings"."proof_rounds" BETWEEN 0 AND 3),
-	CONSTRAINT "settings_locale_check" CHECK("__new_settings"."default_locale" IN ('zh-CN', 'en'))
-);
---> statement-breakpoint
-INSERT INTO `__new_settings`("id", "paper_name", "timezone", "default_locale", "proof_rounds", "updated_at") SELECT "id", "paper_name", "timezone", "default_locale", 3, "updated_at" FROM `settings`;--> statement-breakpoint
-DROP TABLE `settings`;--> statement-breakpoint
-ALTER TABLE `__new_settings` RENAME TO `settings`;
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `pages_issue_number_unique` ON `pages` (`issue_id`,`number`);
