@@ -24,7 +24,7 @@ type Selection = {
 
 const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 const input = "rounded border border-rule px-2 py-1";
-const ROUND_KEYS = ["round1", "round2", "round3"] as const;
+const ROUND_KEYS = ["round1", "round2", "round3", "round4", "round5"] as const;
 
 /** Characters from the start of `block` to (node, offset): the block's text is one text node. */
 function offsetIn(block: Element, node: Node, offset: number): number {
@@ -47,7 +47,7 @@ export function ProofDesk({ page, messages }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [kind, setKind] = useState<ProofMark["kind"]>("replace");
   const [suggestion, setSuggestion] = useState("");
-  const roundName = (round: number) => m[ROUND_KEYS[round - 1] ?? "round3"] ?? String(round);
+  const roundName = (round: number) => m[ROUND_KEYS[round - 1] ?? "round5"] ?? String(round);
 
   useEffect(() => {
     if (!page.canMark) return;

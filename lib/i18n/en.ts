@@ -572,6 +572,8 @@ export const en = {
     round1: "Round 1 (一校)",
     round2: "Round 2 (二校)",
     round3: "Round 3 (三校)",
+    round4: "Round 4",
+    round5: "Round 5",
     roundsRequired: "The paper requires {count} rounds.",
     noRoundsRequired: "The paper requires no proofreading rounds.",
     roundDone: "{round}: {name}, {time}",

@@ -550,6 +550,8 @@ export const zhCN = {
     round1: "一校",
     round2: "二校",
     round3: "三校",
+    round4: "四校",
+    round5: "五校",
     roundsRequired: "本报要求 {count} 个校次。",
     noRoundsRequired: "本报不要求校次。",
     roundDone: "{round}：{name}，{time}",
