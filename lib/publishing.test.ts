@@ -180,9 +180,7 @@ describe("publishing", () => {
     const audit = db()
       .select({ action: auditEvents.action, detail: auditEvents.detail })
       .from(auditEvents)
-      .where(
-        and(eq(auditEvents.subjectType, "story"), eq(auditEvents.subjectId, String(storyId))),
-      )
+      .where(and(eq(auditEvents.subjectType, "story"), eq(auditEvents.subjectId, String(storyId))))
       .all();
     expect(audit.at(-1)).toMatchObject({
       action: "story.unpublish",

@@ -260,11 +260,7 @@ describe("the importer goes through the same doors as the desk", () => {
 
   it("moves the issue's version, so a publish-now against the layout before the import is stale", async () => {
     const editor = await insertUser("editor");
-    const issue = db()
-      .insert(issues)
-      .values({ date: "2023-03-01", number: 9 })
-      .returning()
-      .get();
+    const issue = db().insert(issues).values({ date: "2023-03-01", number: 9 }).returning().get();
     importIntoPage({
       parsed: seed,
       date: "2023-03-01",
