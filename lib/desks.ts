@@ -45,6 +45,17 @@ export function listDesks(): DeskView[] {
   }));
 }
 
+/** The desks a person works in, in the order they joined them (the first is their home desk). */
+export function listMyDesks(userId: number): { id: number; name: string }[] {
+  return db()
+    .select({ id: desks.id, name: desks.name })
+    .from(deskMembers)
+    .innerJoin(desks, eq(desks.id, deskMembers.deskId))
+    .where(eq(deskMembers.userId, userId))
+    .orderBy(asc(deskMembers.id))
+    .all();
+}
+
 export function createDesk(viewer: Actor, input: CreateDeskInput, now: Date): { id: number } {
   assertMayManage(viewer);
   return db().transaction(

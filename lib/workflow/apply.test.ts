@@ -179,6 +179,22 @@ describe("三审 through the engine, against a real database", () => {
     expect(row(story.id)?.reviewLevel).toBe(2);
   });
 
+  it("a story takes the desk its writer chose among their own, else their first", async () => {
+    const n = await newsroom();
+    setDeskMember(n.admin, { deskId: n.economy, userId: n.reporter.id, role: "reporter" }, t0);
+    const chosen = createStory(
+      n.reporter,
+      { headline: "经济稿", kind: "news", deskId: n.economy },
+      t0,
+    );
+    expect(row(chosen.id)?.deskId).toBe(n.economy);
+    const foreign = await person("reporter", "别人");
+    const fallback = createStory(foreign, { headline: "无部门", kind: "news", deskId: n.news }, t0);
+    expect(row(fallback.id)?.deskId).toBeNull();
+    const home = createStory(n.reporter, { headline: "要闻稿", kind: "news", deskId: 9999 }, t0);
+    expect(row(home.id)?.deskId).toBe(n.news);
+  });
+
   it("only admins manage desks", async () => {
     const n = await newsroom();
     expect(() => createDesk(n.chief, { name: "摄影部" }, t0)).toThrow(

@@ -26,6 +26,7 @@ export async function createStory(_: CreateState, form: FormData): Promise<Creat
     const parsed = CreateStoryInput.safeParse({
       headline: form.get("headline") ?? "",
       kind: form.get("kind") ?? "news",
+      deskId: form.get("deskId") || undefined,
     });
     if (!parsed.success) return invalid(parsed.error);
     id = stories.createStory(viewer, parsed.data, new Date()).id;
