@@ -162,7 +162,9 @@ test("proofread, accept and reject, sign off, publish; a replate shows its diff 
 
   // The editor accepts one mark (the story changes) and rejects the other, one click each.
   await editor.page.goto(`/desk/proofread/${pageId}`);
-  await editor.page.getByRole("button", { name: "采纳：把“两百余名”改为“三百余名”", exact: true }).click();
+  await editor.page
+    .getByRole("button", { name: "采纳：把“两百余名”改为“三百余名”", exact: true })
+    .click();
   await expect(editor.page.getByRole("status")).toContainText("已采纳，稿件已修改。");
   await editor.page.getByRole("button", { name: "不采纳：删去“，赛期三天”" }).click();
   await expect(editor.page.getByRole("status")).toContainText("已不采纳。");
