@@ -12,11 +12,24 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "@/lib/i18n/locales";
 import { ROLES } from "@/lib/permissions";
-import { STORY_STATUSES } from "@/lib/workflow";
+import {
+  DEFAULT_REVIEW_LEVELS,
+  DESK_ROLES,
+  LEVEL_PASSERS,
+  type ReviewLevel,
+} from "@/lib/workflow/levels";
+import { PAGE_STATUSES } from "@/lib/workflow/page";
+import { STORY_STATUSES } from "@/lib/workflow/story";
 
-import { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS } from "./schema-enums";
+import {
+  ISSUE_STATUSES,
+  PLACEMENT_SLOTS,
+  PROOF_MARK_KINDS,
+  PROOF_MARK_STATES,
+  STORY_KINDS,
+} from "./schema-enums";
 
-export { ISSUE_STATUSES, PLACEMENT_SLOTS, STORY_KINDS };
+export { ISSUE_STATUSES, PLACEMENT_SLOTS, PROOF_MARK_KINDS, PROOF_MARK_STATES, STORY_KINDS };
 
 /** The byline as print sets it: names as printed, in order. */
 export type Byline = {
@@ -148,11 +161,53 @@ export const settings = sqliteTable(
     paperName: text("paper_name").notNull(),
     timezone: text("timezone").notNull().default("Asia/Shanghai"),
     defaultLocale: text("default_locale", { enum: LOCALES }).notNull().default("zh-CN"),
+    /** 三审: the levels a story entering review must pass, and who passes each. */
+    reviewLevels: text("review_levels", { mode: "json" })
+      .$type<ReviewLevel[]>()
+      .notNull()
+      .default(sql.raw(`'${JSON.stringify(DEFAULT_REVIEW_LEVELS)}'`)),
+    /** May one person pass two levels of the same story? */
+    allowSamePasser: integer("allow_same_passer", { mode: "boolean" }).notNull().default(false),
+    /** 三校: how many proof rounds a page goes through. */
+    proofRounds: integer("proof_rounds").notNull().default(3),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("settings_single_row", sql`${t.id} = 1`),
     check("settings_locale_check", sql`${t.defaultLocale} IN (${inList(LOCALES)})`),
+  ],
+);
+
+/** 部门/版组: 要闻部, 经济部, 摄影部 … Stories and pages belong to one; people work in several. */
+export const desks = sqliteTable(
+  "desks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("desks_name_unique").on(t.name)],
+);
+
+/** A person's place in a desk, with their role there (reporter, editor, desk head). */
+export const deskMembers = sqliteTable(
+  "desk_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deskId: integer("desk_id")
+      .notNull()
+      .references(() => desks.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: DESK_ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("desk_members_unique").on(t.deskId, t.userId),
+    index("desk_members_user_idx").on(t.userId),
+    check("desk_members_role_check", sql`${t.role} IN (${inList(DESK_ROLES)})`),
   ],
 );
 
@@ -179,6 +234,15 @@ export const stories = sqliteTable(
       .notNull()
       .references(() => users.id),
     version: integer("version").notNull().default(1),
+    deskId: integer("desk_id").references(() => desks.id, { onDelete: "set null" }),
+    /** While submitted: the 1-based level the story waits at. */
+    reviewLevel: integer("review_level"),
+    /** The paper's levels as they were when the story entered review. */
+    reviewLevels: text("review_levels", { mode: "json" }).$type<ReviewLevel[]>(),
+    /** Who passes the level the story waits at (from reviewLevels), for the queues' index. */
+    reviewPasser: text("review_passer", { enum: LEVEL_PASSERS }),
+    /** Counts submissions: the passes of the current round are the ones that count. */
+    reviewRound: integer("review_round").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
@@ -191,6 +255,8 @@ export const stories = sqliteTable(
     // The clock looks for embargoes that lifted since its last look (lib/embargo-clock).
     index("stories_embargo_idx").on(t.embargoUntil).where(sql`${t.embargoUntil} IS NOT NULL`),
     index("stories_author_idx").on(t.authorId, t.status),
+    // A desk's review queue: its submitted stories, the longest-waiting first.
+    index("stories_desk_queue_idx").on(t.status, t.deskId, t.submittedAt),
     // The layout desk lists approved stories, most recently changed first.
     index("stories_status_updated_idx").on(t.status, t.updatedAt),
     check("stories_status_check", sql`${t.status} IN (${inList(STORY_STATUSES)})`),
@@ -220,6 +286,26 @@ export const storyRevisions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("story_revisions_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/** Each level a story passed: who, when, at which version (三审 record). */
+export const storyReviewPasses = sqliteTable(
+  "story_review_passes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    level: integer("level").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The story version the person read and passed. */
+    version: integer("version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("story_review_passes_story_idx").on(t.storyId, t.round)],
 );
 
 /** Editors' notes on a story, threaded, optionally anchored to a passage. */
@@ -293,6 +379,12 @@ export const issues = sqliteTable(
     publishAt: integer("publish_at", { mode: "timestamp_ms" }),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
+    /** 签发 of the whole issue; null until every page is signed off and the duty editor signs. */
+    signedOffAt: integer("signed_off_at", { mode: "timestamp_ms" }),
+    signedOffBy: integer("signed_off_by").references(() => users.id),
+    /** The due time at which the publishing clock held this issue back, and why (said once). */
+    heldFor: integer("held_for", { mode: "timestamp_ms" }),
+    heldReason: text("held_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -314,13 +406,112 @@ export const pages = sqliteTable(
     number: integer("number").notNull(),
     name: text("name").notNull(),
     banner: text("banner"),
+    deskId: integer("desk_id").references(() => desks.id, { onDelete: "set null" }),
     editorId: integer("editor_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("open"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("pages_issue_number_unique").on(t.issueId, t.number),
     check("pages_number_positive", sql`${t.number} >= 1`),
+    check("pages_status_check", sql`${t.status} IN (${inList(PAGE_STATUSES)})`),
+  ],
+);
+
+/**
+ * Each 签发 of a page with what it froze: the placements and every story's text, so that after
+ * a reopen (a reason, by whom, when) the desk can show what changed since.
+ */
+export const pageSignOffs = sqliteTable(
+  "page_sign_offs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pageId: integer("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    signedOffBy: integer("signed_off_by").references(() => users.id),
+    signedOffAt: integer("signed_off_at", { mode: "timestamp_ms" }).notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<PageSnapshot>().notNull(),
+    reopenedBy: integer("reopened_by").references(() => users.id),
+    reopenedAt: integer("reopened_at", { mode: "timestamp_ms" }),
+    reopenReason: text("reopen_reason"),
+  },
+  (t) => [index("page_sign_offs_page_idx").on(t.pageId, t.signedOffAt)],
+);
+
+/** A page as it was signed off. */
+export type PageSnapshot = {
+  page: { number: number; name: string; banner: string | null };
+  placements: { storyId: number; position: number; slot: string }[];
+  stories: {
+    id: number;
+    version: number;
+    kicker: string | null;
+    headline: string;
+    subheadline: string | null;
+    bodyText: string;
+  }[];
+};
+
+/** A completed proofreading round of a page (一校, 二校, 三校): who and when. */
+export const proofRounds = sqliteTable(
+  "proof_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pageId: integer("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    proofreaderId: integer("proofreader_id")
+      .notNull()
+      .references(() => users.id),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("proof_rounds_page_round_unique").on(t.pageId, t.round),
+    check("proof_rounds_round_positive", sql`${t.round} >= 1`),
+  ],
+);
+
+/**
+ * A proofreader's suggestion on a story, anchored to the exact text it is about: the text
+ * block (paragraph or heading, counted in document order), character offsets inside it, the
+ * quoted original and a few characters before it, as of the story version marked. Accepting
+ * re-finds that text (refusing when it is gone) and changes the story; rejecting only closes it.
+ */
+export const proofMarks = sqliteTable(
+  "proof_marks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    pageId: integer("page_id").references(() => pages.id, { onDelete: "set null" }),
+    round: integer("round").notNull(),
+    proofreaderId: integer("proofreader_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: PROOF_MARK_KINDS }).notNull(),
+    blockIndex: integer("block_index").notNull(),
+    anchorFrom: integer("anchor_from").notNull(),
+    anchorTo: integer("anchor_to").notNull(),
+    quote: text("quote").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suggestion: text("suggestion").notNull().default(""),
+    storyVersion: integer("story_version").notNull(),
+    state: text("state", { enum: PROOF_MARK_STATES }).notNull().default("open"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("proof_marks_story_idx").on(t.storyId, t.state),
+    index("proof_marks_page_idx").on(t.pageId, t.state),
+    check("proof_marks_kind_check", sql`${t.kind} IN (${inList(PROOF_MARK_KINDS)})`),
+    check("proof_marks_state_check", sql`${t.state} IN (${inList(PROOF_MARK_STATES)})`),
+    check("proof_marks_range", sql`${t.anchorFrom} >= 0 AND ${t.anchorTo} >= ${t.anchorFrom}`),
   ],
 );
 
@@ -477,7 +668,11 @@ export type Story = typeof stories.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
+export type ProofMark = typeof proofMarks.$inferSelect;
+export type PageSignOff = typeof pageSignOffs.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
+export type Desk = typeof desks.$inferSelect;
+export type StoryReviewPass = typeof storyReviewPasses.$inferSelect;
 export type StoryKind = (typeof STORY_KINDS)[number];
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export type PlacementSlot = (typeof PLACEMENT_SLOTS)[number];

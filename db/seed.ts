@@ -7,20 +7,29 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { insertIssue } from "@/lib/issue-rows";
 import { DEMO_PASSWORD } from "@/lib/password-policy";
 import { hashPassword } from "@/lib/passwords";
-import { DEFAULT_SETTINGS } from "@/lib/settings";
-import { countCharacters, docToPlainText, paragraphsToDoc } from "@/lib/text";
-import { type Db, db } from "./client";
+import type { Role } from "@/lib/permissions";
+import { publishIssueInTx } from "@/lib/publish-rows";
+import { DEFAULT_SETTINGS, getFullSettings } from "@/lib/settings";
+import { signOffIssueInTx, signOffPageInTx } from "@/lib/sign-off-rows";
+import { insertStory, prepareBody } from "@/lib/story-rows";
+import { paragraphsToDoc } from "@/lib/text";
+import { allowed, applyTransition } from "@/lib/workflow/apply";
+import { storyContext, storyState } from "@/lib/workflow/context";
+import { decideStory } from "@/lib/workflow/story";
+import { type Db, db, type Tx } from "./client";
 import seedPage from "./fixtures/seed-page.expected.json";
 import {
+  deskMembers,
+  desks,
   issues,
   pages,
   placements,
+  proofRounds,
   STORY_KINDS,
   settings,
-  stories,
-  storyRevisions,
   users,
 } from "./schema";
 
@@ -28,6 +37,17 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@masthead.local", displayName: "管理员", role: "admin" },
   { email: "editor@masthead.local", displayName: "值班编辑", role: "editor" },
   { email: "reporter@masthead.local", displayName: "边磊", role: "reporter" },
+  { email: "deskhead@masthead.local", displayName: "部门主任", role: "desk_head" },
+  { email: "chief@masthead.local", displayName: "值班总编", role: "chief_editor" },
+  { email: "proofreader@masthead.local", displayName: "校对员", role: "proofreader" },
+] as const;
+
+/** The demo desks, and who works where: the try-out's story goes through 要闻部's three levels. */
+export const DEMO_DESKS = ["要闻部", "经济部", "摄影部"] as const;
+const DEMO_MEMBERS = [
+  { desk: "要闻部", email: "reporter@masthead.local", role: "reporter" },
+  { desk: "要闻部", email: "editor@masthead.local", role: "editor" },
+  { desk: "要闻部", email: "deskhead@masthead.local", role: "desk_head" },
 ] as const;
 
 export const SEED_ISSUE = { date: "2023-02-22", number: 1, pageName: "要闻" } as const;
@@ -64,6 +84,23 @@ export function assertSeedableDatabase(file: string): void {
   }
 }
 
+function seedDesks(tx: Tx, now: Date, done: string[]): void {
+  for (const name of DEMO_DESKS) {
+    if (tx.select({ id: desks.id }).from(desks).where(eq(desks.name, name)).get()) continue;
+    tx.insert(desks).values({ name, createdAt: now, updatedAt: now }).run();
+    done.push(`desk ${name}`);
+  }
+  for (const member of DEMO_MEMBERS) {
+    const desk = tx.select({ id: desks.id }).from(desks).where(eq(desks.name, member.desk)).get();
+    const user = tx.select({ id: users.id }).from(users).where(eq(users.email, member.email)).get();
+    if (!desk || !user) continue;
+    tx.insert(deskMembers)
+      .values({ deskId: desk.id, userId: user.id, role: member.role, createdAt: now })
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
 export async function seedDatabase(database: Db = db(), now = new Date()): Promise<string[]> {
   if (env.mode === "production") {
     throw new Error("Refusing to seed the demo paper: MASTHEAD_MODE is production.");
@@ -90,28 +127,23 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
           .run();
         done.push(account.email);
       }
+      seedDesks(tx, now, done);
       if (tx.select({ id: issues.id }).from(issues).where(eq(issues.date, SEED_ISSUE.date)).get()) {
         return;
       }
       const editor = tx
-        .select({ id: users.id })
+        .select({ id: users.id, role: users.role })
         .from(users)
         .where(eq(users.email, "editor@masthead.local"))
         .get();
-      if (!editor) return;
-      const issue = tx
-        .insert(issues)
-        .values({
-          date: SEED_ISSUE.date,
-          number: SEED_ISSUE.number,
-          status: "published",
-          publishAt: SEED_PUBLISHED_AT,
-          publishedAt: SEED_PUBLISHED_AT,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: issues.id })
+      const chief = tx
+        .select({ id: users.id, role: users.role })
+        .from(users)
+        .where(eq(users.email, "chief@masthead.local"))
         .get();
+      if (!editor || !chief) return;
+      const desk = tx.select({ id: desks.id }).from(desks).where(eq(desks.name, "要闻部")).get();
+      const issue = insertIssue(tx, SEED_ISSUE, null, now, { via: "seed" });
       const page = tx
         .insert(pages)
         .values({
@@ -119,54 +151,32 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
           number: 1,
           name: SEED_ISSUE.pageName,
           banner: article.page.banner,
+          deskId: desk?.id ?? null,
           editorId: editor.id,
           createdAt: now,
           updatedAt: now,
         })
         .returning({ id: pages.id })
         .get();
+      // The printed page was reviewed before it was printed: its stories come in ready for
+      // layout, as the importer brings them, and go live with the issue, through the engine.
+      const ctx = storyContext(tx, editor, "import");
       article.articles.forEach((a, position) => {
-        const body = paragraphsToDoc(a.paragraphs);
-        const bodyText = docToPlainText(body);
         const byline = {
           ...a.byline,
           agency: a.byline.agency ?? null,
           credit: a.byline.credit ?? null,
         };
-        const story = tx
-          .insert(stories)
-          .values({
-            kind: a.kind,
-            kicker: a.kicker,
-            headline: a.headline,
-            subheadline: a.subheadline,
-            byline,
-            body,
-            bodyText,
-            charCount: countCharacters(bodyText),
-            status: "published",
-            authorId: editor.id,
-            createdAt: now,
-            updatedAt: now,
-            publishedAt: SEED_PUBLISHED_AT,
-          })
-          .returning({ id: stories.id, version: stories.version })
-          .get();
-        tx.insert(storyRevisions)
-          .values({
-            storyId: story.id,
-            version: story.version,
-            kicker: a.kicker,
-            headline: a.headline,
-            subheadline: a.subheadline,
-            byline,
-            body,
-            bodyText,
-            reason: "import",
-            authorId: editor.id,
-            createdAt: now,
-          })
-          .run();
+        const text = { ...a, byline, ...prepareBody(paragraphsToDoc(a.paragraphs)) };
+        const { paragraphs: _paragraphs, ...fields } = text;
+        const story = insertStory(tx, fields, {
+          authorId: editor.id,
+          deskId: desk?.id ?? null,
+          reason: "import",
+          now,
+        });
+        const decision = allowed(decideStory(ctx, storyState(tx, story), "admit"));
+        applyTransition(tx, { kind: "story", row: story }, decision, editor, now);
         tx.insert(placements)
           .values({
             pageId: page.id,
@@ -176,6 +186,12 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
           })
           .run();
       });
+      // Proofread (三校 by the demo proofreader) and signed off (签发) by the demo duty editor
+      // before it went out, as nothing is published that is not.
+      signOffDemoIssue(tx, issue.id, chief, SEED_PUBLISHED_AT);
+      const signed = tx.select().from(issues).where(eq(issues.id, issue.id)).get() ?? issue;
+      // Published at 05:00 Beijing time on the issue's morning, by the demo duty editor.
+      publishIssueInTx(tx, signed, chief, SEED_PUBLISHED_AT);
       recordAudit(tx, {
         actorId: null,
         action: "issue.seed",
@@ -190,4 +206,30 @@ export async function seedDatabase(database: Db = db(), now = new Date()): Promi
     { behavior: "immediate" },
   );
   return done;
+}
+
+/** Every round of every page of the demo issue completed, each page and the issue signed off. */
+function signOffDemoIssue(
+  tx: Tx,
+  issueId: number,
+  chief: { id: number; role: Role },
+  at: Date,
+): void {
+  const proofreader = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, "proofreader@masthead.local"))
+    .get();
+  const issuePages = tx.select().from(pages).where(eq(pages.issueId, issueId)).all();
+  for (const page of issuePages) {
+    for (let round = 1; proofreader && round <= getFullSettings().proofRounds; round += 1) {
+      tx.insert(proofRounds)
+        .values({ pageId: page.id, round, proofreaderId: proofreader.id, completedAt: at })
+        .run();
+    }
+    const issue = tx.select().from(issues).where(eq(issues.id, issueId)).get();
+    if (issue) signOffPageInTx(tx, chief, page, issue, at);
+  }
+  const issue = tx.select().from(issues).where(eq(issues.id, issueId)).get();
+  if (issue) signOffIssueInTx(tx, chief, issue, at);
 }

@@ -11,6 +11,7 @@ import {
   stopServer,
   waitForHealth,
 } from "../scripts/lib/test-server";
+import { markIssueSignedOff } from "./sign-off-helper";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = 3120;
@@ -45,6 +46,7 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
   seed
     .prepare("INSERT INTO placements (page_id, story_id, position, slot) VALUES (?, ?, 0, 'lead')")
     .run(page.id, due.id);
+  markIssueSignedOff(seed, issue.id);
   seed.close();
 
   let server = startServer(dataDir, PORT);

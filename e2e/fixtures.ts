@@ -13,6 +13,9 @@ export const DEMO = {
   admin: "admin@masthead.local",
   editor: "editor@masthead.local",
   reporter: "reporter@masthead.local",
+  deskhead: "deskhead@masthead.local",
+  chief: "chief@masthead.local",
+  proofreader: "proofreader@masthead.local",
 } as const;
 export type DemoRole = keyof typeof DEMO;
 
@@ -30,7 +33,7 @@ export function testDb(): Database.Database {
 let counter = 0;
 /** A fresh account of its own for a test, written straight into the test database. */
 export async function createTestUser(
-  role: "reporter" | "editor" | "admin",
+  role: "reporter" | "proofreader" | "editor" | "desk_head" | "chief_editor" | "admin",
   password = "test-password-123",
 ): Promise<{ id: number; email: string; password: string; displayName: string }> {
   counter += 1;
@@ -109,4 +112,30 @@ export async function callServerAction(
     maxRedirects: 0,
   });
   return { status: response.status(), body: await response.text() };
+}
+
+/** Put a test user in a desk (by name) with a role there, straight into the test database. */
+export function addToDesk(
+  userId: number,
+  deskName: string,
+  role: "reporter" | "editor" | "desk_head",
+): void {
+  const db = testDb();
+  try {
+    const desk = db.prepare("SELECT id FROM desks WHERE name = ?").get(deskName) as
+      | { id: number }
+      | undefined;
+    const id =
+      desk?.id ??
+      (
+        db.prepare("INSERT INTO desks (name) VALUES (?) RETURNING id").get(deskName) as {
+          id: number;
+        }
+      ).id;
+    db.prepare(
+      "INSERT INTO desk_members (desk_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (desk_id, user_id) DO UPDATE SET role = excluded.role",
+    ).run(id, userId, role);
+  } finally {
+    db.close();
+  }
 }

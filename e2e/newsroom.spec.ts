@@ -1,8 +1,10 @@
 // The newsroom story end to end: a reporter files, an editor returns it with a note, the
-// reporter fixes it, the editor approves and places it, the issue publishes on its own at the
+// reporter fixes it, the editor, the desk head and the duty editor pass 初审, 复审 and 终审, the
+// editor places it, the duty editor schedules the issue, it publishes on its own at the
 // scheduled minute, and comes down again with a reason.
 import { expect, type Page, test } from "@playwright/test";
 import { createTestUser, signInAndWait, testDb } from "./fixtures";
+import { signOffIssueInBrowser } from "./sign-off-helper";
 
 function shanghai(instant: number): { date: string; local: string } {
   const parts = new Intl.DateTimeFormat("en-CA", {
@@ -21,12 +23,14 @@ function shanghai(instant: number): { date: string; local: string } {
 
 const body = (page: Page) => page.locator(".ProseMirror");
 
-test("file, return, fix, approve, place, schedule, publish on time, take down", async ({
+test("file, return, fix, three levels of review, place, schedule, publish on time, take down", async ({
   browser,
 }) => {
   test.setTimeout(300_000);
   const reporter = await createTestUser("reporter");
   const editor = await createTestUser("editor");
+  const deskHead = await createTestUser("desk_head");
+  const chief = await createTestUser("chief_editor");
   const reporterPage = await (
     await browser.newContext({ storageState: { cookies: [], origins: [] } })
   ).newPage();
@@ -75,10 +79,27 @@ test("file, return, fix, approve, place, schedule, publish on time, take down", 
   await reporterPage.getByRole("button", { name: "提交审稿" }).click();
   await expect(reporterPage.getByText("已提交审稿。")).toBeVisible();
 
-  // The editor approves.
+  // 初审, 复审 and 终审, each by another person in their own browser.
   await editorPage.goto(`/desk/stories/${storyId}`);
-  await editorPage.getByRole("button", { name: "签发" }).click();
-  await expect(editorPage.getByRole("status").filter({ hasText: "已签发" })).toBeVisible();
+  await editorPage.getByRole("button", { name: "通过初审" }).click();
+  await expect(editorPage.getByTestId("story-holder")).toContainText("部门主任（复审）");
+  for (const [person, level] of [
+    [deskHead, "复审"],
+    [chief, "终审"],
+  ] as const) {
+    const page = await (
+      await browser.newContext({ storageState: { cookies: [], origins: [] } })
+    ).newPage();
+    await signInAndWait(page, person.email, person.password);
+    await page.goto(`/desk/stories/${storyId}`);
+    await page.getByRole("button", { name: `通过${level}` }).click();
+    await expect(page.getByTestId("story-stepper").locator('[aria-current="step"]')).not.toHaveText(
+      level,
+    );
+    await page.context().close();
+  }
+  await editorPage.goto(`/desk/stories/${storyId}`);
+  await expect(editorPage.getByText(/· 待编排 ·/)).toBeVisible();
 
   // Tomorrow's issue with page 1 要闻; the story placed as lead.
   const tomorrow = shanghai(Date.now() + 24 * 60 * 60 * 1000).date;
@@ -95,14 +116,26 @@ test("file, return, fix, approve, place, schedule, publish on time, take down", 
   await expect(editorPage.getByTestId(`placed-${storyId}`)).toBeVisible();
   await expect(editorPage.getByTestId("layout-preview")).toContainText(headline);
 
-  // Scheduled a minute ahead: not there for readers yet.
+  // Proofread and signed off (签发) by the duty editor: nothing is published that is not.
+  const issueId = Number(new URL(editorPage.url()).pathname.split("/").pop());
+  await signOffIssueInBrowser(browser, issueId);
+
+  // The editor lays out but does not publish; the duty editor schedules a minute ahead.
+  await expect(editorPage.getByLabel(/定时出版/)).toHaveCount(0);
+  const issueUrl = editorPage.url();
+  await editorPage.close();
+  const chiefPage = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  await signInAndWait(chiefPage, chief.email, chief.password);
+  await chiefPage.goto(issueUrl);
   const due = shanghai(Date.now() + 70_000).local;
-  await editorPage.getByLabel(/定时出版/).fill(due);
-  await editorPage.getByRole("button", { name: "定时" }).click();
-  await expect(editorPage.getByTestId("issue-status")).toContainText("已定时");
+  await chiefPage.getByLabel(/定时出版/).fill(due);
+  await chiefPage.getByRole("button", { name: "定时" }).click();
+  await expect(chiefPage.getByTestId("issue-status")).toContainText("已定时");
   expect((await reader.request.get(`/issues/${tomorrow}/1`)).status()).toBe(404);
   expect((await reader.request.get(`/stories/${storyId}`)).status()).toBe(404);
-  await editorPage.close();
+  await chiefPage.close();
 
   // Nobody acts; the minute passes; the reader finds it.
   await expect
@@ -117,11 +150,11 @@ test("file, return, fix, approve, place, schedule, publish on time, take down", 
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
   await expect(reader.locator(".story-body")).toContainText("两百余名职工参加区技能大赛。");
 
-  // The editor takes the issue down with a reason: gone from page, story URL, search and feed.
+  // The duty editor takes the issue down with a reason: gone from page, story URL, search, feed.
   const editorAgain = await (
     await browser.newContext({ storageState: { cookies: [], origins: [] } })
   ).newPage();
-  await signInAndWait(editorAgain, editor.email, editor.password);
+  await signInAndWait(editorAgain, chief.email, chief.password);
   const db = testDb();
   const issue = db.prepare("SELECT id, status FROM issues WHERE date = ?").get(tomorrow) as {
     id: number;

@@ -53,7 +53,7 @@ test("a reporter calling editors' actions directly is refused and nothing change
   const context = await browser.newContext({ storageState: storageStateOf("reporter") });
   const before = snapshot();
   const calls: [string, string, unknown][] = [
-    [STORIES, "transitionStory", { storyId: submitted.id, action: "approve" }],
+    [STORIES, "transitionStory", { storyId: submitted.id, action: "pass" }],
     [STORIES, "transitionStory", { storyId: submitted.id, action: "return", note: "退回" }],
     [STORIES, "transitionStory", { storyId: submitted.id, action: "spike", note: "撤稿" }],
     [STORIES, "transitionStory", { storyId: approved.id, action: "publish" }],

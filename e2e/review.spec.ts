@@ -1,5 +1,5 @@
 // The editor's desk: a reporter files, an editor finds it in the review queue, notes a passage,
-// returns it; the reporter is told, answers and resubmits; the editor approves; the audit log
+// returns it; the reporter is told, answers and resubmits; the editor passes 初审; the audit log
 // tells the story. And what a reporter may not do there.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
@@ -62,7 +62,7 @@ function count(sql: string, ...params: unknown[]): number {
   return row.n;
 }
 
-test("a reporter files, an editor notes a passage and returns it, the reporter answers and resubmits, the editor approves, and the audit log shows it", async ({
+test("a reporter files, an editor notes a passage and returns it, the reporter answers and resubmits, the editor passes 初审, and the audit log shows it", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -160,16 +160,20 @@ test("a reporter files, an editor notes a passage and returns it, the reporter a
   });
   await submit(reporter);
 
-  // The editor sees the reply and approves.
+  // The editor sees the reply and passes 初审: the story moves on to 复审, with the desk head.
   await editor.goto(`/desk/stories/${first}`);
   await expect(editor.getByText("已核实，是三千二百册。")).toBeVisible();
-  await editor.getByRole("button", { name: "签发" }).click();
-  await expect(editor.getByText(/· 已签发 ·/)).toBeVisible();
-
-  await reporter.goto("/desk/inbox");
-  await expect(
-    reporter.getByText(`${editorUser.displayName} 签发了《职工书屋正式开放》`),
-  ).toBeVisible();
+  await editor.getByRole("button", { name: "通过初审" }).click();
+  const stepper = editor.getByTestId("story-stepper");
+  await expect(stepper.locator('[aria-current="step"]')).toHaveText("复审");
+  await expect(stepper.locator('[data-state="done"]')).toHaveText([
+    "已提交（已完成）",
+    "初审（已完成）",
+  ]);
+  await expect(editor.getByTestId("story-holder")).toContainText("部门主任（复审）");
+  await expect(editor.getByText(`初审：${editorUser.displayName}通过`)).toBeVisible();
+  // One person passes one level: the editor has nothing more to pass here.
+  await expect(editor.getByRole("button", { name: /^通过/ })).toHaveCount(0);
 
   // The audit log, filtered by the story, shows each step.
   await editor.goto("/desk/audit");
@@ -178,7 +182,7 @@ test("a reporter files, an editor notes a passage and returns it, the reporter a
   await expect(editor).toHaveURL(new RegExp(`/desk/audit\\?story=${first}&`));
   const audit = editor.locator('tr[data-testid^="audit-"]');
   const actions = await audit.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action")));
-  expect(actions[0]).toBe("story.approve");
+  expect(actions[0]).toBe("story.pass");
   for (const step of [
     "story.create",
     "story.submit",

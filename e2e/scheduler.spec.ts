@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { freshDataDir, startServer, stopServer, waitForHealth } from "../scripts/lib/test-server";
+import { markIssueSignedOff } from "./sign-off-helper";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -34,6 +35,7 @@ function scheduleIssue(
   db.prepare(
     "INSERT INTO placements (page_id, story_id, position, slot) VALUES (?, ?, 0, 'lead')",
   ).run(page.id, story.id);
+  markIssueSignedOff(db, issue.id);
   db.close();
   return { issueId: issue.id, storyId: story.id };
 }
@@ -51,9 +53,15 @@ function issueState(dataDir: string, issueId: number) {
       "SELECT count(*) AS n FROM audit_events WHERE action = 'issue.publish' AND subject_id = ?",
     )
     .get(String(issueId)) as { n: number };
+  // The publish revisions of this issue's stories (the seed's issue was published too).
   const revisions = db
-    .prepare("SELECT count(*) AS n FROM story_revisions WHERE reason = 'publish'")
-    .get() as { n: number };
+    .prepare(
+      `SELECT count(*) AS n FROM story_revisions r
+       JOIN placements pl ON pl.story_id = r.story_id
+       JOIN pages p ON p.id = pl.page_id
+       WHERE r.reason = 'publish' AND p.issue_id = ?`,
+    )
+    .get(issueId) as { n: number };
   db.close();
   return { ...issue, publishEvents: events.n, publishRevisions: revisions.n };
 }

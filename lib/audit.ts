@@ -5,7 +5,16 @@ import { auditEvents } from "@/db/schema";
 export type AuditEntry = {
   actorId: number | null;
   action: string;
-  subjectType: "user" | "story" | "issue" | "page" | "placement" | "settings" | "session" | "media";
+  subjectType:
+    | "user"
+    | "story"
+    | "issue"
+    | "page"
+    | "placement"
+    | "settings"
+    | "session"
+    | "media"
+    | "desk";
   subjectId?: string | number | null;
   fromState?: string | null;
   toState?: string | null;

@@ -1,6 +1,6 @@
 // Embargo rules: who may set, change or clear a story's embargo, and whether one still holds.
 import { can, type Role } from "@/lib/permissions";
-import type { StoryStatus } from "@/lib/workflow";
+import type { StoryStatus } from "@/lib/workflow/story";
 
 /** Stories still on their way to print: an editor who may edit them may embargo them. */
 const BEFORE_PRINT: readonly StoryStatus[] = ["draft", "submitted", "returned", "approved"];

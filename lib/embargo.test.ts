@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, media, type RichTextDoc, stories, storyPhotos } from "@/db/schema";
+import { passAllLevels } from "@/db/testing/review";
+import { signOffIssueForTest } from "@/db/testing/sign-off";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { getStoryEmbargo, listActiveEmbargoes, setEmbargo } from "@/lib/embargo";
 import { decideEmbargo, isUnderEmbargo } from "@/lib/embargo-rules";
@@ -17,7 +19,8 @@ import {
 } from "@/lib/paper";
 import { publishIssueNow } from "@/lib/publishing";
 import { searchStories } from "@/lib/search";
-import { createStory, syncStoryPhotos, transitionStory } from "@/lib/stories";
+import { createStory, transitionStory } from "@/lib/stories";
+import { syncStoryPhotos } from "@/lib/story-rows";
 
 withTempDatabase();
 
@@ -35,15 +38,16 @@ const doc = (text: string): RichTextDoc => ({
 async function newsroom() {
   const reporter = { ...(await insertUser("reporter")), displayName: "记者甲" };
   const editor = { ...(await insertUser("editor")), displayName: "编辑乙" };
-  return { reporter, editor };
+  const chief = { ...(await insertUser("chief_editor")), displayName: "总编丙" };
+  return { reporter, editor, chief };
 }
 
 type People = Awaited<ReturnType<typeof newsroom>>;
 
-function approved(people: People, headline: string, text: string): number {
+async function approved(people: People, headline: string, text: string): Promise<number> {
   const story = createStory(people.reporter, { headline, kind: "news" }, t0, doc(text));
   transitionStory(people.reporter, { storyId: story.id, action: "submit" }, t0);
-  transitionStory(people.editor, { storyId: story.id, action: "approve" }, t0);
+  await passAllLevels(story.id, t0);
   return story.id;
 }
 
@@ -53,9 +57,13 @@ function approved(people: People, headline: string, text: string): number {
  */
 async function paperWithEmbargo() {
   const people = await newsroom();
-  const embargoed = approved(people, "禁发稿件标题", "央行将于明日公布降准决定，禁发稿件正文。");
-  const open = approved(people, "普通稿件标题", "区总工会举办职工技能大赛，普通稿件正文。");
-  const alone = approved(people, "独占一版的禁发稿件", "第二版只有这一篇禁发稿件。");
+  const embargoed = await approved(
+    people,
+    "禁发稿件标题",
+    "央行将于明日公布降准决定，禁发稿件正文。",
+  );
+  const open = await approved(people, "普通稿件标题", "区总工会举办职工技能大赛，普通稿件正文。");
+  const alone = await approved(people, "独占一版的禁发稿件", "第二版只有这一篇禁发稿件。");
   const { id: issueId } = createIssue(people.editor, { date: "2026-06-02" }, t0);
   const p1 = addPage(people.editor, { issueId, name: "要闻", banner: null, editorId: null }, t0);
   const p2 = addPage(people.editor, { issueId, name: "经济", banner: null, editorId: null }, t0);
@@ -65,7 +73,8 @@ async function paperWithEmbargo() {
   for (const storyId of [embargoed, alone]) {
     setEmbargo(people.editor, { storyId, until: T, expectedUntil: null }, at(1));
   }
-  publishIssueNow(people.editor, { issueId }, at(2));
+  await signOffIssueForTest(issueId, at(1));
+  publishIssueNow(people.chief, { issueId }, at(2));
   return { ...people, issueId, embargoed, open, alone };
 }
 
@@ -198,7 +207,9 @@ describe("setting an embargo", () => {
     for (const status of ["draft", "submitted", "returned", "approved"] as const) {
       expect(decideEmbargo(people.editor, { status }).ok, status).toBe(true);
     }
-    expect(decideEmbargo(people.editor, { status: "published" }).ok).toBe(true);
+    // Correcting the public paper is the chief or duty editor's (story:correct), not a desk editor's.
+    expect(decideEmbargo(people.editor, { status: "published" }).ok).toBe(false);
+    expect(decideEmbargo(people.chief, { status: "published" }).ok).toBe(true);
     expect(decideEmbargo(admin, { status: "withdrawn" }).ok).toBe(true);
     expect(decideEmbargo(people.editor, { status: "spiked" })).toEqual({
       ok: false,
@@ -225,7 +236,7 @@ describe("setting an embargo", () => {
 
   it("refuses a time not in the future and a stale form, changing nothing", async () => {
     const people = await newsroom();
-    const storyId = approved(people, "待发稿件", "正文");
+    const storyId = await approved(people, "待发稿件", "正文");
     const embargoOf = () =>
       db().select().from(stories).where(eq(stories.id, storyId)).get()?.embargoUntil ?? null;
     expect(() =>
@@ -241,7 +252,7 @@ describe("setting an embargo", () => {
 
   it("writes an audit row, leaves the text's version alone, and lifts", async () => {
     const people = await newsroom();
-    const storyId = approved(people, "待发稿件", "正文");
+    const storyId = await approved(people, "待发稿件", "正文");
     const version = () => db().select().from(stories).where(eq(stories.id, storyId)).get()?.version;
     const v = version();
     expect(setEmbargo(people.editor, { storyId, until: T, expectedUntil: null }, t0)).toEqual({
@@ -265,16 +276,16 @@ describe("setting an embargo", () => {
   });
 
   it("on a published story takes it off the public paper at once, and lifting brings it back", async () => {
-    const { editor, open } = await paperWithEmbargo();
+    const { chief, open } = await paperWithEmbargo();
     const now = at(10);
     expect(getStoryView(open, now)).not.toBeNull();
-    expect(setEmbargo(editor, { storyId: open, until: T, expectedUntil: null }, now)).toEqual({
+    expect(setEmbargo(chief, { storyId: open, until: T, expectedUntil: null }, now)).toEqual({
       embargoUntil: T.getTime(),
       affectsReaders: true,
     });
     expect(getStoryView(open, now)).toBeNull();
     expect(searchIds("技能大赛", now)).toEqual([]);
-    setEmbargo(editor, { storyId: open, until: null, expectedUntil: T.getTime() }, at(11));
+    setEmbargo(chief, { storyId: open, until: null, expectedUntil: T.getTime() }, at(11));
     expect(getStoryView(open, at(11))?.id).toBe(open);
   });
 

@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, max, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
+  desks,
   type Issue,
   issues,
   type PlacementSlot,
@@ -11,11 +12,14 @@ import {
   stories,
   users,
 } from "@/db/schema";
-import { type AuditEntry, recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
+import { assertPageLayoutOpen } from "@/lib/page-freeze";
 import { getPagePreview, type PageView } from "@/lib/paper";
 import { can, type Role } from "@/lib/permissions";
+import type { PageStatus } from "@/lib/workflow/page";
 
 type Actor = { id: number; role: Role };
 
@@ -31,11 +35,6 @@ function loadIssue(tx: Tx, issueId: number): Issue {
   return issue;
 }
 
-/** Structure and layout change only before an issue goes live (corrections are separate). */
-function assertLayoutOpen(issue: Issue): void {
-  if (issue.status === "published") throw new AppError("invalid_input", "issue_published");
-}
-
 function loadPageWithIssue(tx: Tx, pageId: number) {
   const row = tx
     .select({ page: pages, issue: issues })
@@ -47,19 +46,6 @@ function loadPageWithIssue(tx: Tx, pageId: number) {
   return row;
 }
 
-function touchIssue(tx: Tx, issue: Issue, now: Date): void {
-  tx.update(issues)
-    .set({ version: issue.version + 1, updatedAt: now })
-    .where(eq(issues.id, issue.id))
-    .run();
-}
-
-/** A layout change counts as a change of its issue (its version moves) and is audited. */
-function recordLayoutChange(tx: Tx, issue: Issue, entry: AuditEntry): void {
-  touchIssue(tx, issue, entry.now);
-  recordAudit(tx, entry);
-}
-
 /** The issue, if its layout may still change (before it is published). */
 function loadOpenIssue(tx: Tx, issueId: number): Issue {
   const issue = loadIssue(tx, issueId);
@@ -67,10 +53,17 @@ function loadOpenIssue(tx: Tx, issueId: number): Issue {
   return issue;
 }
 
+/** The page, if its layout may change: its issue is not published and it is not signed off. */
 function loadOpenPage(tx: Tx, pageId: number) {
   const loaded = loadPageWithIssue(tx, pageId);
   assertLayoutOpen(loaded.issue);
+  assertPageLayoutOpen(loaded.page);
   return loaded;
+}
+
+/** A signed-off issue gains no page; reopening one of its pages first takes its sign-off back. */
+function assertIssueNotSignedOff(issue: Issue): void {
+  if (issue.signedOffAt) throw new AppError("conflict", "issue_signed_off");
 }
 
 export type IssueSummary = Pick<Issue, "id" | "date" | "number" | "status"> & {
@@ -131,21 +124,7 @@ export function createIssue(
         throw new AppError("invalid_input", "issue_exists", { date: ["issue_exists"] });
       }
       const number = input.number ?? suggestIssueNumber(input.date);
-      const issue = tx
-        .insert(issues)
-        .values({ date: input.date, number, createdAt: now, updatedAt: now })
-        .returning()
-        .get();
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "issue.create",
-        subjectType: "issue",
-        subjectId: issue.id,
-        toState: issue.status,
-        detail: { date: issue.date, number },
-        now,
-      });
-      return { id: issue.id };
+      return { id: insertIssue(tx, { date: input.date, number }, viewer.id, now).id };
     },
     { behavior: "immediate" },
   );
@@ -183,7 +162,7 @@ export type PageInput = { name: string; banner: string | null; editorId: number 
 function assertEditorExists(tx: Tx, editorId: number | null): void {
   if (editorId === null) return;
   const user = tx.select({ role: users.role }).from(users).where(eq(users.id, editorId)).get();
-  if (!user || user.role === "reporter")
+  if (!user || !can(user, "issue:plan"))
     throw new AppError("invalid_input", "editor_invalid", { editorId: ["editor_invalid"] });
 }
 
@@ -196,6 +175,7 @@ export function addPage(
   return db().transaction(
     (tx) => {
       const issue = loadOpenIssue(tx, input.issueId);
+      assertIssueNotSignedOff(issue);
       assertEditorExists(tx, input.editorId);
       const last = tx
         .select({ n: max(pages.number) })
@@ -263,10 +243,12 @@ export function reorderPages(
     (tx) => {
       const issue = loadOpenIssue(tx, input.issueId);
       const current = tx
-        .select({ id: pages.id })
+        .select({ id: pages.id, status: pages.status })
         .from(pages)
         .where(eq(pages.issueId, issue.id))
         .all();
+      // A page's number is part of what was signed off.
+      for (const page of current) assertPageLayoutOpen(page);
       const ids = new Set(current.map((p) => p.id));
       if (
         input.pageIds.length !== ids.size ||
@@ -468,17 +450,35 @@ export type LayoutPage = {
   name: string;
   banner: string | null;
   editorId: number | null;
+  status: PageStatus;
+  version: number;
   stories: LayoutStory[];
 };
 export type IssueLayout = {
-  issue: IssueSummary & { version: number };
+  issue: IssueSummary & {
+    version: number;
+    signedOffAt: number | null;
+    heldFor: number | null;
+    heldReason: string | null;
+  };
   pages: LayoutPage[];
   /** Approved stories on no page yet, ready to place. */
-  unplaced: { id: number; headline: string; kind: string; charCount: number; authorName: string }[];
+  unplaced: {
+    id: number;
+    headline: string;
+    kind: string;
+    charCount: number;
+    authorName: string;
+    deskName: string | null;
+  }[];
   editors: { id: number; displayName: string }[];
 };
 
-export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
+export function getIssueLayout(
+  viewer: Actor,
+  issueId: number,
+  { deskId }: { deskId?: number } = {},
+): IssueLayout {
   assertMayPlan(viewer);
   const issue = db().select().from(issues).where(eq(issues.id, issueId)).get();
   if (!issue) throw new AppError("not_found");
@@ -517,12 +517,15 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       kind: stories.kind,
       charCount: stories.charCount,
       authorName: users.displayName,
+      deskName: desks.name,
     })
     .from(stories)
     .innerJoin(users, eq(stories.authorId, users.id))
+    .leftJoin(desks, eq(desks.id, stories.deskId))
     .where(
       and(
         eq(stories.status, "approved"),
+        deskId === undefined ? undefined : eq(stories.deskId, deskId),
         notInArray(stories.id, db().select({ id: placements.storyId }).from(placements)),
       ),
     )
@@ -532,7 +535,12 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
   const editors = db()
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(inArray(users.role, ["editor", "admin"]), eq(users.isActive, true)))
+    .where(
+      and(
+        inArray(users.role, ["editor", "desk_head", "chief_editor", "admin"]),
+        eq(users.isActive, true),
+      ),
+    )
     .orderBy(asc(users.displayName))
     .all();
   const counts = { pageCount: pageRows.length, storyCount: placed.length };
@@ -543,6 +551,9 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       number: issue.number,
       status: issue.status,
       version: issue.version,
+      signedOffAt: issue.signedOffAt?.getTime() ?? null,
+      heldFor: issue.heldFor?.getTime() ?? null,
+      heldReason: issue.heldReason,
       publishAt: issue.publishAt?.getTime() ?? null,
       publishedAt: issue.publishedAt?.getTime() ?? null,
       ...counts,
@@ -553,6 +564,8 @@ export function getIssueLayout(viewer: Actor, issueId: number): IssueLayout {
       name: p.name,
       banner: p.banner,
       editorId: p.editorId,
+      status: p.status,
+      version: p.version,
       stories: placed.filter((s) => s.pageId === p.id).map(({ pageId: _, ...s }) => s),
     })),
     unplaced,

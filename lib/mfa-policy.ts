@@ -1,8 +1,14 @@
-// Who must use a second factor: editors and admins of a production paper; in the try-out nobody.
+// Who must use a second factor: the editors (desk editors, desk heads, chief and duty editors)
+// and admins of a production paper; in the try-out nobody.
 import type { Mode } from "@/lib/env";
 import type { Role } from "@/lib/permissions";
 
-export const MFA_REQUIRED_ROLES = ["editor", "admin"] as const satisfies readonly Role[];
+export const MFA_REQUIRED_ROLES = [
+  "editor",
+  "desk_head",
+  "chief_editor",
+  "admin",
+] as const satisfies readonly Role[];
 
 export function isMfaRequired(role: Role, mode: Mode): boolean {
   return mode === "production" && (MFA_REQUIRED_ROLES as readonly Role[]).includes(role);

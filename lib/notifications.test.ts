@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { passAllLevels } from "@/db/testing/review";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import {
   countUnreadNotifications,
@@ -23,7 +24,11 @@ async function newsroom() {
     ...(await insertUser("editor", { displayName: "值班编辑" })),
     displayName: "值班编辑",
   };
-  const admin = { ...(await insertUser("admin", { displayName: "总编" })), displayName: "总编" };
+  // A second desk editor: both pass 初审 of stories without a desk, so both are told.
+  const admin = {
+    ...(await insertUser("editor", { displayName: "编辑二" })),
+    displayName: "编辑二",
+  };
   return { reporter, editor, admin };
 }
 
@@ -34,7 +39,7 @@ describe("the inbox", () => {
     transitionStory(reporter, { storyId: story.id, action: "submit" }, at(1));
     transitionStory(editor, { storyId: story.id, action: "return", note: "补充数据" }, at(2));
     transitionStory(reporter, { storyId: story.id, action: "submit" }, at(3));
-    transitionStory(editor, { storyId: story.id, action: "approve" }, at(4));
+    await passAllLevels(story.id, at(4));
     const other = createStory(reporter, { headline: "另一篇", kind: "news" }, t0);
     transitionStory(editor, { storyId: other.id, action: "spike", note: "重复" }, at(5));
 
@@ -42,13 +47,13 @@ describe("the inbox", () => {
     expect(hasMore).toBe(false);
     expect(items.map((n) => [n.kind, n.headline, n.actorName, n.note, n.isRead])).toEqual([
       ["spike", "另一篇", "值班编辑", "重复", false],
-      ["approve", "职工书屋", "值班编辑", null, false],
+      ["approve", "职工书屋", "终审总编", null, false],
       ["return", "职工书屋", "值班编辑", "补充数据", false],
     ]);
     expect(countUnreadNotifications(reporter)).toBe(3);
   });
 
-  it("editors and admins (but not the one who submitted) are told of each submission", async () => {
+  it("the passers of the first level (but not the one who submitted) are told of each submission", async () => {
     const { reporter, editor, admin } = await newsroom();
     const story = createStory(reporter, { headline: "待审", kind: "news" }, t0);
     transitionStory(reporter, { storyId: story.id, action: "submit" }, at(1));

@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, issues, stories, storyCorrections, storyRevisions } from "@/db/schema";
+import { passAllLevels } from "@/db/testing/review";
+import { signOffIssueForTest } from "@/db/testing/sign-off";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import {
   addPage,
@@ -31,7 +33,8 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 
 async function newsroom() {
   const reporter = { ...(await insertUser("reporter")), displayName: "记者甲" };
-  const editor = { ...(await insertUser("editor")), displayName: "编辑乙" };
+  // The duty/chief editor both lays out (issue:plan) and publishes (issue:publish).
+  const editor = { ...(await insertUser("chief_editor")), displayName: "编辑乙" };
   return { reporter, editor };
 }
 
@@ -39,8 +42,17 @@ async function approvedStory(headline: string) {
   const { reporter, editor } = await newsroom();
   const story = createStory(reporter, { headline, kind: "news" }, t0);
   transitionStory(reporter, { storyId: story.id, action: "submit" }, t0);
-  transitionStory(editor, { storyId: story.id, action: "approve" }, t0);
+  await passAllLevels(story.id, t0);
   return { reporter, editor, storyId: story.id };
+}
+
+async function laidOutIssue(date: string) {
+  const setup = await approvedStory(`稿件 ${date}`);
+  const { id: issueId } = createIssue(setup.editor, { date }, t0);
+  const page = addPage(setup.editor, { issueId, name: "要闻", banner: null, editorId: null }, t0);
+  placeStory(setup.editor, { pageId: page.id, storyId: setup.storyId, slot: "lead" }, t0);
+  await signOffIssueForTest(issueId, t0);
+  return { ...setup, issueId };
 }
 
 describe("issues and layout", () => {
@@ -103,14 +115,6 @@ describe("issues and layout", () => {
 });
 
 describe("publishing", () => {
-  async function laidOutIssue(date: string) {
-    const setup = await approvedStory(`稿件 ${date}`);
-    const { id: issueId } = createIssue(setup.editor, { date }, t0);
-    const page = addPage(setup.editor, { issueId, name: "要闻", banner: null, editorId: null }, t0);
-    placeStory(setup.editor, { pageId: page.id, storyId: setup.storyId, slot: "lead" }, t0);
-    return { ...setup, issueId };
-  }
-
   it("publishes now: the issue and its stories go live together, and readers can read them", async () => {
     const { editor, reporter, issueId, storyId } = await laidOutIssue("2026-05-05");
     expect(getStoryView(storyId, t0)).toBeNull();
@@ -168,6 +172,22 @@ describe("publishing", () => {
     expect(db().select().from(stories).where(eq(stories.id, storyId)).get()?.status).toBe(
       "withdrawn",
     );
+    // Taking down writes the story's revision and audit row, like every other step.
+    const kept = db()
+      .select({ reason: storyRevisions.reason, authorId: storyRevisions.authorId })
+      .from(storyRevisions)
+      .where(eq(storyRevisions.storyId, storyId))
+      .all();
+    expect(kept.at(-1)).toEqual({ reason: "unpublish", authorId: editor.id });
+    const audit = db()
+      .select({ action: auditEvents.action, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectType, "story"), eq(auditEvents.subjectId, String(storyId))))
+      .all();
+    expect(audit.at(-1)).toMatchObject({
+      action: "story.unpublish",
+      detail: { note: "数据有误", issueId },
+    });
     expect(getStoryView(storyId, t0)).toBeNull();
     expect(getPageView("2026-05-08", 1, t0)).toBeNull();
   });
@@ -248,5 +268,41 @@ describe("the layout preview", () => {
     expect(() => previewPage(reporter, issueId, 1)).toThrow(
       expect.objectContaining({ code: "forbidden" }),
     );
+  });
+});
+
+describe("publishing through the engine", () => {
+  it("a plain editor lays out but neither publishes, schedules nor takes down", async () => {
+    const { editor: chief, issueId } = await laidOutIssue("2026-05-20");
+    const editor = { ...(await insertUser("editor")), displayName: "版面编辑" };
+    const before = db().select().from(issues).where(eq(issues.id, issueId)).get();
+    expect(() => publishIssueNow(editor, { issueId }, at(1))).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
+    expect(() =>
+      scheduleIssue(editor, { issueId, publishAt: new Date(at(0).getTime() + 3_600_000) }, at(1)),
+    ).toThrow(expect.objectContaining({ code: "forbidden" }));
+    publishIssueNow(chief, { issueId }, at(2));
+    expect(() => unpublishIssue(editor, { issueId, reason: "撤" }, at(3))).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
+    expect(before?.status).toBe("planned");
+  });
+
+  it("republishing a taken-down issue brings its withdrawn stories back, each with a revision", async () => {
+    const { editor, issueId, storyId } = await laidOutIssue("2026-05-21");
+    publishIssueNow(editor, { issueId }, at(1));
+    unpublishIssue(editor, { issueId, reason: "核实" }, at(2));
+    publishIssueNow(editor, { issueId }, at(3));
+    expect(db().select().from(stories).where(eq(stories.id, storyId)).get()?.status).toBe(
+      "published",
+    );
+    const reasons = db()
+      .select({ reason: storyRevisions.reason })
+      .from(storyRevisions)
+      .where(eq(storyRevisions.storyId, storyId))
+      .all()
+      .map((r) => r.reason);
+    expect(reasons.slice(-3)).toEqual(["publish", "unpublish", "republish"]);
   });
 });

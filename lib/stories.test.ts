@@ -248,13 +248,13 @@ describe("stories", () => {
     expect(() =>
       transitionStory(
         editor,
-        { storyId: story.id, action: "approve", expectedStatus: "submitted" },
+        { storyId: story.id, action: "pass", expectedStatus: "submitted" },
         at(2),
       ),
     ).toThrow(expect.objectContaining({ code: "conflict", messageKey: "status_changed" }));
-    expect(() =>
-      transitionStory(reporter, { storyId: story.id, action: "approve" }, at(3)),
-    ).toThrow(AppError);
+    expect(() => transitionStory(reporter, { storyId: story.id, action: "pass" }, at(3))).toThrow(
+      AppError,
+    );
     expect(db().select().from(stories).where(eq(stories.id, story.id)).get()?.status).toBe(
       "returned",
     );

@@ -4,31 +4,31 @@ import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import {
   type Byline,
-  media,
-  notifications,
   type RichTextDoc,
   type Story,
   stories,
   storyComments,
-  storyPhotos,
   storyRevisions,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
-import { isMediaId } from "@/lib/editor-extensions";
 import { AppError } from "@/lib/errors";
+import { assertStoryTextOpen, frozenPageOfStory } from "@/lib/page-freeze";
 import { can, type Role } from "@/lib/permissions";
-import { isValidDoc, sanitizeDoc } from "@/lib/render";
+import { insertRevision } from "@/lib/revisions";
 import type {
   CreateStoryInput,
   RestoreInput,
   StoryFields,
   TransitionInput,
 } from "@/lib/story-input";
-import { MAX_BODY_CHARS, MAX_BODY_JSON_BYTES } from "@/lib/story-input";
-import { countCharacters, docToPlainText } from "@/lib/text";
-import { canEditStory, decide, type StoryAction } from "@/lib/workflow";
+import { getStoryProgress, type StoryProgress } from "@/lib/story-progress";
+import { insertStory, prepareBody, syncStoryPhotos } from "@/lib/story-rows";
+import { countCharacters } from "@/lib/text";
+import { allowed, applyTransition } from "@/lib/workflow/apply";
+import { listDeskRoles, storyContext, storyState } from "@/lib/workflow/context";
+import { canEditStory, decideStory } from "@/lib/workflow/story";
 
 export type Actor = { id: number; role: Role; displayName: string };
 
@@ -80,53 +80,6 @@ function loadVisible(tx: Tx, viewer: Actor, storyId: number): Story {
   return story;
 }
 
-/** Sanitize the body against the editor's schema and derive its text and length. */
-export function prepareBody(input: unknown): {
-  body: RichTextDoc;
-  bodyText: string;
-  charCount: number;
-} {
-  let size = 0;
-  try {
-    size = JSON.stringify(input ?? null).length;
-  } catch {
-    throw new AppError("invalid_input", "body_invalid");
-  }
-  if (size > MAX_BODY_JSON_BYTES) throw new AppError("invalid_input", "too_long");
-  const body = sanitizeDoc(input);
-  // The schema wants at least one block; an empty story is one empty paragraph.
-  if (!body.content?.length) body.content = [{ type: "paragraph" }];
-  if (!isValidDoc(body)) throw new AppError("invalid_input", "body_invalid");
-  const bodyText = docToPlainText(body);
-  if (bodyText.length > MAX_BODY_CHARS) throw new AppError("invalid_input", "too_long");
-  return { body, bodyText, charCount: countCharacters(bodyText) };
-}
-
-/** Keep the story as it now is; `authorId` is null when the system acted (the publishing clock). */
-export function insertRevision(
-  tx: Tx,
-  story: Story,
-  reason: string,
-  authorId: number | null,
-  now: Date,
-): void {
-  tx.insert(storyRevisions)
-    .values({
-      storyId: story.id,
-      version: story.version,
-      kicker: story.kicker,
-      headline: story.headline,
-      subheadline: story.subheadline,
-      byline: story.byline,
-      body: story.body,
-      bodyText: story.bodyText,
-      reason,
-      authorId,
-      createdAt: now,
-    })
-    .run();
-}
-
 /** Keep a revision of an autosave, folded into the last one while the same person keeps typing. */
 function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Date): void {
   const last = tx
@@ -164,39 +117,6 @@ function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Dat
     .run();
 }
 
-/**
- * The photos a story shows, in body order: a photo story's pictures, a news story's lead image.
- * Kept in step with the body's photo blocks in the same transaction as every save, so readers'
- * pages and the media route know which photos a story uses without reading its JSON.
- */
-export function syncStoryPhotos(tx: Tx, storyId: number, body: RichTextDoc): void {
-  const wanted: number[] = [];
-  const walk = (nodes: RichTextDoc["content"]) => {
-    for (const node of nodes ?? []) {
-      const id = node.attrs?.mediaId;
-      if (node.type === "photo" && isMediaId(id) && !wanted.includes(id)) wanted.push(id);
-      walk(node.content);
-    }
-  };
-  walk(body.content);
-  const existing = new Set(
-    wanted.length > 0
-      ? tx
-          .select({ id: media.id })
-          .from(media)
-          .where(inArray(media.id, wanted))
-          .all()
-          .map((m) => m.id)
-      : [],
-  );
-  tx.delete(storyPhotos).where(eq(storyPhotos.storyId, storyId)).run();
-  wanted
-    .filter((id) => existing.has(id))
-    .forEach((mediaId, position) => {
-      tx.insert(storyPhotos).values({ storyId, mediaId, position }).run();
-    });
-}
-
 export function createStory(
   viewer: Actor,
   input: CreateStoryInput,
@@ -215,29 +135,23 @@ export function createStory(
   };
   return db().transaction(
     (tx) => {
-      const story = tx
-        .insert(stories)
-        .values({
+      const desks = listDeskRoles(tx, viewer.id);
+      const deskId =
+        input.deskId !== undefined && desks.some((d) => d.deskId === input.deskId)
+          ? input.deskId
+          : (desks[0]?.deskId ?? null);
+      const story = insertStory(
+        tx,
+        {
           kind: input.kind,
+          kicker: null,
           headline: input.headline,
+          subheadline: null,
           byline,
           ...prepared,
-          authorId: viewer.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      insertRevision(tx, story, "create", viewer.id, now);
-      syncStoryPhotos(tx, story.id, story.body);
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: "story.create",
-        subjectType: "story",
-        subjectId: story.id,
-        toState: story.status,
-        now,
-      });
+        },
+        { authorId: viewer.id, deskId, reason: "create", now },
+      );
       return snapshotOf(story);
     },
     { behavior: "immediate" },
@@ -265,6 +179,7 @@ function writeStoryText(
 ): { ok: true; updated: Story } | { ok: false; conflict: StorySnapshot } {
   const current = loadVisible(tx, viewer, storyId);
   if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
+  assertStoryTextOpen(tx, current.id);
   if (current.version !== baseVersion) return { ok: false, conflict: snapshotOf(current) };
   const updated = tx
     .update(stories)
@@ -330,23 +245,33 @@ export function saveStory(
   );
 }
 
-const NOTIFY_AUTHOR: readonly StoryAction[] = ["return", "approve", "spike"];
-
-function notifyEditors(tx: Tx, story: Story, actorId: number, now: Date): void {
-  const editors = tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.role, ["editor", "admin"]), eq(users.isActive, true)))
-    .all();
-  for (const editor of editors) {
-    if (editor.id === actorId) continue;
-    tx.insert(notifications)
-      .values({ userId: editor.id, kind: "submitted", storyId: story.id, actorId, createdAt: now })
-      .run();
-  }
+/**
+ * An accepted proofreading mark changes the body through the same guarded write as the editor
+ * (permission, frozen page, compare-and-set on the version), with a revision of its own.
+ */
+export function writeProofCorrection(
+  tx: Tx,
+  viewer: Actor,
+  input: { storyId: number; baseVersion: number; body: RichTextDoc; markId: number },
+  now: Date,
+): Story {
+  const prepared = prepareBody(input.body);
+  const written = writeStoryText(tx, viewer, input.storyId, input.baseVersion, now, prepared);
+  if (!written.ok) throw new AppError("conflict", "save_conflict");
+  insertRevision(tx, written.updated, "proofread", viewer.id, now);
+  syncStoryPhotos(tx, written.updated.id, written.updated.body);
+  recordAudit(tx, {
+    actorId: viewer.id,
+    action: "story.proofread",
+    subjectType: "story",
+    subjectId: written.updated.id,
+    detail: { markId: input.markId, version: written.updated.version },
+    now,
+  });
+  return written.updated;
 }
 
-/** Take a workflow step (submit, return, approve, spike, …) as lib/workflow decides it. */
+/** Take a workflow step (submit, pass a level, return, spike) as lib/workflow decides it. */
 export function transitionStory(viewer: Actor, input: TransitionInput, now: Date): StorySnapshot {
   return db().transaction(
     (tx) => {
@@ -354,69 +279,33 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
       if (input.expectedStatus && input.expectedStatus !== story.status) {
         throw new AppError("conflict", "status_changed");
       }
-      const decision = decide(viewer, story, input.action, input.note);
-      if (!decision.ok) {
-        if (decision.reason === "forbidden") throw new AppError("forbidden");
-        if (decision.reason === "note_required") {
-          throw new AppError("invalid_input", "note_required", { note: ["note_required"] });
-        }
-        throw new AppError("invalid_transition");
-      }
+      const decision = allowed(
+        decideStory(
+          storyContext(tx, viewer, "desk"),
+          storyState(tx, story),
+          input.action,
+          input.note,
+        ),
+      );
       if (input.action === "submit" && !story.headline.trim()) {
         throw new AppError("invalid_input", "headline_required", {
           headline: ["headline_required"],
         });
       }
-      const updated = tx
-        .update(stories)
-        .set({
-          status: decision.to,
-          version: story.version + 1,
-          updatedAt: now,
-          ...(input.action === "submit" ? { submittedAt: now } : {}),
-        })
-        .where(and(eq(stories.id, story.id), eq(stories.version, story.version)))
-        .returning()
-        .get();
-      if (!updated) throw new AppError("conflict", "status_changed");
-      insertRevision(tx, updated, input.action, viewer.id, now);
-      const note = input.note?.trim() || null;
-      if (note) {
-        tx.insert(storyComments)
-          .values({ storyId: story.id, authorId: viewer.id, body: note, createdAt: now })
-          .run();
-      }
-      if (input.action === "submit") notifyEditors(tx, updated, viewer.id, now);
-      if (NOTIFY_AUTHOR.includes(input.action) && story.authorId !== viewer.id) {
-        tx.insert(notifications)
-          .values({
-            userId: story.authorId,
-            kind: input.action,
-            storyId: story.id,
-            actorId: viewer.id,
-            note,
-            createdAt: now,
-          })
-          .run();
-      }
-      recordAudit(tx, {
-        actorId: viewer.id,
-        action: `story.${input.action}`,
-        subjectType: "story",
-        subjectId: story.id,
-        fromState: story.status,
-        toState: decision.to,
-        detail: note ? { note } : null,
-        now,
-      });
-      return snapshotOf(updated);
+      return snapshotOf(applyTransition(tx, { kind: "story", row: story }, decision, viewer, now));
     },
     { behavior: "immediate" },
   );
 }
 
 /** A story as the desk's editor shows it; its notes come from lib/comments. */
-export type DeskStory = StorySnapshot & { canEdit: boolean; authorName: string };
+export type DeskStory = StorySnapshot & {
+  canEdit: boolean;
+  authorName: string;
+  progress: StoryProgress;
+  /** It sits on a signed-off page: its text is frozen until the page is reopened. */
+  isFrozen: boolean;
+};
 
 export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
   const story = loadVisible(db(), viewer, storyId);
@@ -425,10 +314,13 @@ export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
     .from(users)
     .where(eq(users.id, story.authorId))
     .get();
+  const isFrozen = frozenPageOfStory(db(), story.id) !== undefined;
   return {
     ...snapshotOf(story),
-    canEdit: canEditStory(viewer, story),
+    canEdit: canEditStory(viewer, story) && !isFrozen,
     authorName: author?.name ?? "",
+    progress: getStoryProgress(viewer, story),
+    isFrozen,
   };
 }
 

@@ -1,7 +1,7 @@
 // Input of the story editor: shared by the browser (to shape what it sends) and the server.
 import { z } from "zod";
 import { STORY_KINDS } from "@/db/schema-enums";
-import { STORY_ACTIONS } from "@/lib/workflow";
+import { STORY_ACTIONS } from "@/lib/workflow/story";
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_NAMES = 12;
@@ -67,6 +67,8 @@ export type SaveStoryInput = z.infer<typeof SaveStoryInput>;
 export const CreateStoryInput = z.object({
   headline: z.string().trim().max(MAX_TITLE_LENGTH, "errors.too_long").default(""),
   kind: z.enum(STORY_KINDS).default("news"),
+  /** One of the author's desks; the first of them when left out. */
+  deskId: z.coerce.number().int().positive().optional(),
 });
 export type CreateStoryInput = z.infer<typeof CreateStoryInput>;
 

@@ -29,6 +29,7 @@ buildIfNeeded();
 let failed = false;
 for (const [script, heading] of [
   ["bench:desk", "## Newsroom"],
+  ["bench:sign-off", "## Sign-off"],
   ["bench:load", "## Load without loss"],
   ["bench:login", "## Sign-in"],
 ]) {

@@ -42,19 +42,28 @@ import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
-type Messages = Pick<Dictionary, "issues" | "errors" | "stories">;
+type Messages = Pick<Dictionary, "issues" | "errors" | "stories" | "signOff">;
 type Props = {
   layout: IssueLayout;
   currentPageId: number | null;
   timezone: string;
   scheduledLocal: string | null;
+  /** Publishing, scheduling and taking down are the duty/chief editor's (issue:publish). */
+  canPublish: boolean;
   messages: Messages;
 };
 
 const input = "rounded border border-rule px-2 py-1";
 const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
-export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, messages }: Props) {
+export function IssueDesk({
+  layout,
+  currentPageId,
+  timezone,
+  scheduledLocal,
+  canPublish,
+  messages,
+}: Props) {
   const m = messages.issues;
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -62,6 +71,8 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
   const { issue } = layout;
   const locked = issue.status === "published";
   const current = layout.pages.find((p) => p.id === currentPageId) ?? null;
+  // A signed-off page is frozen until it is reopened (lib refuses too; this only greys it out).
+  const pageLocked = locked || current?.status === "signed_off";
 
   function run(action: () => Promise<ActionResult<undefined>>, success = m.saved) {
     start(async () => {
@@ -114,6 +125,14 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
                 >
                   {String(page.number).padStart(2, "0")} {page.name}
                 </Link>
+                {page.status !== "open" ? (
+                  <span
+                    className="rounded bg-desk px-1 text-xs"
+                    data-testid={`page-status-${page.number}`}
+                  >
+                    {messages.signOff.statuses[page.status]}
+                  </span>
+                ) : null}
                 <span className="flex gap-1">
                   <button
                     type="button"
@@ -161,13 +180,13 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
               <PlacedStories
                 key={`${current.id}-${current.stories.map((s) => `${s.storyId}:${s.slot}`).join(",")}`}
                 page={current}
-                locked={locked}
+                locked={pageLocked}
                 pending={pending}
                 messages={messages}
                 onArrange={(items) => run(() => arrangePage({ pageId: current.id, items }))}
                 onRemove={(storyId) => run(() => removePlacement({ pageId: current.id, storyId }))}
               />
-              {!locked ? (
+              {!pageLocked ? (
                 <details className="rounded border border-rule p-2 text-sm">
                   <summary className="cursor-pointer">{m.editPage}</summary>
                   <PageForm
@@ -212,7 +231,7 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
                   key={story.id}
                   story={story}
                   messages={messages}
-                  disabled={locked || pending || !current}
+                  disabled={pageLocked || pending || !current}
                   onPlace={(slot) =>
                     current &&
                     run(() => placeStory({ pageId: current.id, storyId: story.id, slot }))
@@ -221,23 +240,25 @@ export function IssueDesk({ layout, currentPageId, timezone, scheduledLocal, mes
               ))}
             </ul>
           </section>
-          <PublishingPanel
-            issue={issue}
-            timezone={timezone}
-            scheduledLocal={scheduledLocal}
-            messages={m}
-            pending={pending}
-            onPublish={() => {
-              if (window.confirm(m.confirmPublish))
-                run(
-                  () => publishNow({ issueId: issue.id, expectedVersion: issue.version }),
-                  m.published,
-                );
-            }}
-            onSchedule={(publishAt) => run(() => scheduleIssue({ issueId: issue.id, publishAt }))}
-            onCancel={() => run(() => cancelSchedule({ issueId: issue.id }))}
-            onUnpublish={(reason) => run(() => unpublishIssue({ issueId: issue.id, reason }))}
-          />
+          {canPublish ? (
+            <PublishingPanel
+              issue={issue}
+              timezone={timezone}
+              scheduledLocal={scheduledLocal}
+              messages={m}
+              pending={pending}
+              onPublish={() => {
+                if (window.confirm(m.confirmPublish))
+                  run(
+                    () => publishNow({ issueId: issue.id, expectedVersion: issue.version }),
+                    m.published,
+                  );
+              }}
+              onSchedule={(publishAt) => run(() => scheduleIssue({ issueId: issue.id, publishAt }))}
+              onCancel={() => run(() => cancelSchedule({ issueId: issue.id }))}
+              onUnpublish={(reason) => run(() => unpublishIssue({ issueId: issue.id, reason }))}
+            />
+          ) : null}
         </div>
       </div>
     </div>
@@ -470,6 +491,7 @@ function UnplacedStory({
         {story.headline || messages.stories.untitled} <EmbargoBadgeFor storyId={story.id} />
       </p>
       <p className="text-xs text-muted">
+        {story.deskName ? `${story.deskName} · ` : ""}
         {story.authorName} · {format(messages.stories.lengthValue, { count: story.charCount })}
       </p>
       <div className="mt-1 flex gap-1">

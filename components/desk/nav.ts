@@ -17,9 +17,11 @@ export const DESK_NAV: readonly DeskNavItem[] = [
   { href: "/desk/media", label: "desk.media", needs: "story:create" },
   { href: "/desk/issues", label: "desk.issues", needs: "issue:plan" },
   { href: "/desk/import", label: "desk.import", needs: "issue:plan" },
+  { href: "/desk/proofread", label: "proofreading.title", needs: "page:proofread" },
   { href: "/desk/inbox", label: "inbox.title", needs: "desk:enter", badge: "unread" },
   { href: "/desk/audit", label: "desk.audit", needs: "audit:read" },
   { href: "/desk/people", label: "desk.people", needs: "people:manage" },
+  { href: "/desk/settings", label: "desk.settings", needs: "settings:manage" },
   { href: "/desk/account", label: "desk.account", needs: "desk:enter" },
   { href: "/desk/security", label: "mfa.navLabel", needs: "desk:enter" },
 ];

@@ -6,9 +6,13 @@ import { STORY_KINDS } from "@/db/schema-enums";
 import { failureKey } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
-type Props = { messages: Pick<Dictionary, "stories" | "errors"> };
+type Props = {
+  /** The writer's desks; a choice is offered only to someone in more than one. */
+  desks: { id: number; name: string }[];
+  messages: Pick<Dictionary, "stories" | "errors" | "workflow">;
+};
 
-export function NewStoryForms({ messages }: Props) {
+export function NewStoryForms({ desks, messages }: Props) {
   const m = messages.stories;
   const [state, create, creating] = useActionState(createStory, null);
   const [wordState, importWord, importing] = useActionState(createStoryFromWord, null);
@@ -49,6 +53,25 @@ export function NewStoryForms({ messages }: Props) {
             ))}
           </select>
         </div>
+        {desks.length > 1 ? (
+          <div>
+            <label htmlFor="new-desk" className="mb-1 block text-sm font-medium">
+              {messages.workflow.desk}
+            </label>
+            <select
+              id="new-desk"
+              name="deskId"
+              defaultValue={desks[0]?.id}
+              className="rounded border border-rule px-2 py-1"
+            >
+              {desks.map((desk) => (
+                <option key={desk.id} value={desk.id}>
+                  {desk.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
           {errorOf(state)}
         </p>

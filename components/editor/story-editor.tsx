@@ -23,7 +23,7 @@ import { failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/stories";
 import { countCharacters, docToPlainText } from "@/lib/text";
-import type { StoryAction } from "@/lib/workflow";
+import type { StoryAction } from "@/lib/workflow/story";
 
 export type EditorMessages = Pick<
   Dictionary,

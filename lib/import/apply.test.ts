@@ -16,6 +16,7 @@ import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { importIntoPage } from "@/lib/import/apply";
 import { parsePage } from "@/lib/import/parse-page";
 import type { ParsedPage } from "@/lib/import/types";
+import { publishIssueNow } from "@/lib/publishing";
 import { countCharacters } from "@/lib/text";
 
 withTempDatabase();
@@ -73,10 +74,15 @@ describe("importing a page into an issue", () => {
       });
     }
 
-    const revisions = db().select().from(storyRevisions).all();
-    expect(revisions).toHaveLength(7);
-    expect(new Set(revisions.map((r) => r.reason))).toEqual(new Set(["import"]));
-    expect(revisions.map((r) => r.storyId).sort()).toEqual([...result.storyIds].sort());
+    // Each story: its imported text, then the engine's step to ready-for-layout (admit).
+    const revisions = db().select().from(storyRevisions).orderBy(asc(storyRevisions.id)).all();
+    expect(revisions).toHaveLength(14);
+    expect(revisions.map((r) => r.reason)).toEqual(
+      result.storyIds.flatMap(() => ["import", "admit"]),
+    );
+    expect([...new Set(revisions.map((r) => r.storyId))].sort()).toEqual(
+      [...result.storyIds].sort(),
+    );
 
     const placed = db()
       .select()
@@ -100,7 +106,8 @@ describe("importing a page into an issue", () => {
     expect(audit.map((a) => a.action)).toEqual([
       "issue.create",
       "page.create",
-      ...Array(7).fill("story.import"),
+      ...result.storyIds.flatMap(() => ["story.import", "story.admit"]),
+      "placement.import",
     ]);
     expect(audit.every((a) => a.actorId === editor.id)).toBe(true);
     expect(audit[2]?.detail).toMatchObject({ source: "seed-page.txt", page: 2, slot: "lead" });
@@ -205,5 +212,69 @@ describe("importing a page into an issue", () => {
     ).toThrow(expect.objectContaining({ messageKey: "import_no_stories" }));
     expect(counts()).toMatchObject({ issues: 0, pages: 0, stories: 0, audit: 0 });
     expect(db().select().from(users).all()).toHaveLength(3);
+  });
+});
+
+describe("the importer goes through the same doors as the desk", () => {
+  it("refuses a story the editor could not save (a headline past the editor's limit), writing nothing", async () => {
+    const editor = await insertUser("editor");
+    const first = seed.articles[0];
+    if (!first) throw new Error("seed page has no stories");
+    const tooLong: ParsedPage = {
+      page: seed.page,
+      articles: [first, { ...first, headline: "长".repeat(201) }],
+    };
+    const before = counts();
+    expect(() =>
+      importIntoPage({
+        parsed: tooLong,
+        date: "2023-03-01",
+        pageNumber: 1,
+        status: "approved",
+        actorId: editor.id,
+        now,
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: "invalid_input",
+        messageKey: "import_story_invalid",
+        fieldErrors: { "stories.1.headline": ["too_long"] },
+      }),
+    );
+    const longName: ParsedPage = {
+      page: seed.page,
+      articles: [{ ...first, byline: { ...first.byline, reporters: ["名".repeat(41)] } }],
+    };
+    expect(() =>
+      importIntoPage({
+        parsed: longName,
+        date: "2023-03-01",
+        pageNumber: 1,
+        status: "draft",
+        actorId: editor.id,
+        now,
+      }),
+    ).toThrow(expect.objectContaining({ messageKey: "import_story_invalid" }));
+    expect(counts()).toEqual(before);
+  });
+
+  it("moves the issue's version, so a publish-now against the layout before the import is stale", async () => {
+    const editor = await insertUser("editor");
+    const issue = db().insert(issues).values({ date: "2023-03-01", number: 9 }).returning().get();
+    importIntoPage({
+      parsed: seed,
+      date: "2023-03-01",
+      pageNumber: 1,
+      status: "approved",
+      actorId: editor.id,
+      now,
+    });
+    const after = db().select().from(issues).where(eq(issues.id, issue.id)).get();
+    expect(after?.version).toBe(issue.version + 1);
+    expect(after?.status).toBe("planned");
+    const chief = await insertUser("chief_editor");
+    expect(() =>
+      publishIssueNow(chief, { issueId: issue.id, expectedVersion: issue.version }, now),
+    ).toThrow(expect.objectContaining({ code: "conflict", messageKey: "issue_changed" }));
   });
 });

@@ -1,22 +1,20 @@
 // Writing a parsed page into the paper: its stories, the issue and page, placements, audit.
 import { and, desc, eq, lt, max } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import {
-  type Byline,
-  issues,
-  type PlacementSlot,
-  pages,
-  placements,
-  stories,
-  storyRevisions,
-  users,
-} from "@/db/schema";
+import { type Byline, issues, type PlacementSlot, pages, placements, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { isValidIssueDate } from "@/lib/import/target";
 import type { ParsedArticle, ParsedPage } from "@/lib/import/types";
-import { can } from "@/lib/permissions";
-import { countCharacters, docToPlainText, paragraphsToDoc } from "@/lib/text";
+import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
+import { assertPageLayoutOpen } from "@/lib/page-freeze";
+import { can, type Role } from "@/lib/permissions";
+import { StoryFields } from "@/lib/story-input";
+import { insertStory, type NewStoryText, prepareBody } from "@/lib/story-rows";
+import { paragraphsToDoc } from "@/lib/text";
+import { allowed, applyTransition } from "@/lib/workflow/apply";
+import { storyContext, storyState } from "@/lib/workflow/context";
+import { decideStory } from "@/lib/workflow/story";
 
 export const DEFAULT_PAGE_NAME = "要闻";
 
@@ -49,7 +47,7 @@ function storedByline(byline: Byline): Byline {
   return { ...byline, agency: byline.agency ?? null, credit: byline.credit ?? null };
 }
 
-function assertActorMayImport(tx: Tx, actorId: number): void {
+function assertActorMayImport(tx: Tx, actorId: number): { id: number; role: Role } {
   const actor = tx
     .select({ id: users.id, role: users.role, isActive: users.isActive })
     .from(users)
@@ -58,13 +56,37 @@ function assertActorMayImport(tx: Tx, actorId: number): void {
   if (!actor?.isActive) throw new AppError("unauthorized");
   // Importing creates stories and lays them out: the editor's power to plan issues.
   if (!can(actor, "story:create") || !can(actor, "issue:plan")) throw new AppError("forbidden");
+  return { id: actor.id, role: actor.role };
+}
+
+/** The article as the editor would save it: the same schema, the same limits (StoryFields). */
+function storyText(article: ParsedArticle, index: number): NewStoryText {
+  const parsed = StoryFields.safeParse({
+    kind: article.kind,
+    kicker: article.kicker,
+    headline: article.headline ?? "",
+    subheadline: article.subheadline,
+    byline: storedByline(article.byline),
+    body: null,
+  });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      fieldErrors[`stories.${index}.${issue.path.join(".")}`] = ["too_long"];
+    }
+    throw new AppError("invalid_input", "import_story_invalid", fieldErrors);
+  }
+  const { body: _unused, ...fields } = parsed.data;
+  return { ...fields, ...prepareBody(paragraphsToDoc(article.paragraphs)) };
 }
 
 function findOrCreateIssue(tx: Tx, input: ImportIntoPageInput) {
   const existing = tx.select().from(issues).where(eq(issues.date, input.date)).get();
   // A published issue's layout is closed, as on the layout desk: no story is slipped onto it.
-  if (existing?.status === "published") throw new AppError("invalid_input", "issue_published");
-  if (existing) return { issue: existing, created: false };
+  if (existing) {
+    assertLayoutOpen(existing);
+    return { issue: existing, created: false };
+  }
   // 期 count up: the issue before this date decides the number.
   const previous = tx
     .select({ number: issues.number })
@@ -73,26 +95,13 @@ function findOrCreateIssue(tx: Tx, input: ImportIntoPageInput) {
     .orderBy(desc(issues.date))
     .limit(1)
     .get();
-  const issue = tx
-    .insert(issues)
-    .values({
-      date: input.date,
-      number: (previous?.number ?? 0) + 1,
-      status: "planned",
-      createdAt: input.now,
-      updatedAt: input.now,
-    })
-    .returning()
-    .get();
-  recordAudit(tx, {
-    actorId: input.actorId,
-    action: "issue.create",
-    subjectType: "issue",
-    subjectId: issue.id,
-    toState: "planned",
-    detail: { date: issue.date, number: issue.number, via: "import" },
-    now: input.now,
-  });
+  const issue = insertIssue(
+    tx,
+    { date: input.date, number: (previous?.number ?? 0) + 1 },
+    input.actorId,
+    input.now,
+    { via: "import" },
+  );
   return { issue, created: true };
 }
 
@@ -147,9 +156,12 @@ export function importIntoPage(input: ImportIntoPageInput, database = db()): Imp
 
   return database.transaction(
     (tx) => {
-      assertActorMayImport(tx, input.actorId);
+      const actor = assertActorMayImport(tx, input.actorId);
       const { issue, created: createdIssue } = findOrCreateIssue(tx, input);
+      // A signed-off page (or a new page in a signed-off issue) is frozen until it is reopened.
+      if (issue.signedOffAt) throw new AppError("conflict", "issue_signed_off");
       const { page, created: createdPage } = findOrCreatePage(tx, issue.id, input);
+      assertPageLayoutOpen(page);
       const last = tx
         .select({ position: max(placements.position) })
         .from(placements)
@@ -160,66 +172,44 @@ export function importIntoPage(input: ImportIntoPageInput, database = db()): Imp
       let leadTaken = !wasEmpty;
       const storyIds: number[] = [];
 
-      for (const article of input.parsed.articles) {
-        const body = paragraphsToDoc(article.paragraphs);
-        const bodyText = docToPlainText(body);
-        const byline = storedByline(article.byline);
-        const headline = article.headline ?? "";
-        const story = tx
-          .insert(stories)
-          .values({
-            kind: article.kind,
-            kicker: article.kicker,
-            headline,
-            subheadline: article.subheadline,
-            byline,
-            body,
-            bodyText,
-            charCount: countCharacters(bodyText),
-            status: input.status,
-            authorId: input.actorId,
-            createdAt: input.now,
-            updatedAt: input.now,
-          })
-          .returning({ id: stories.id, version: stories.version })
-          .get();
-        tx.insert(storyRevisions)
-          .values({
-            storyId: story.id,
-            version: story.version,
-            kicker: article.kicker,
-            headline,
-            subheadline: article.subheadline,
-            byline,
-            body,
-            bodyText,
-            reason: "import",
-            authorId: input.actorId,
-            createdAt: input.now,
-          })
-          .run();
+      const ctx = storyContext(tx, actor, "import");
+      for (const [index, article] of input.parsed.articles.entries()) {
         const isLead = !leadTaken && article.kind === "news";
         if (isLead) leadTaken = true;
         const slot = slotFor(article, isLead);
-        tx.insert(placements).values({ pageId: page.id, storyId: story.id, position, slot }).run();
-        recordAudit(tx, {
-          actorId: input.actorId,
-          action: "story.import",
-          subjectType: "story",
-          subjectId: story.id,
-          toState: input.status,
-          detail: {
-            source: input.source ?? null,
-            issueDate: issue.date,
-            page: page.number,
-            position,
-            slot,
-          },
+        const detail = {
+          source: input.source ?? null,
+          issueDate: issue.date,
+          page: page.number,
+          position,
+          slot,
+        };
+        let story = insertStory(tx, storyText(article, index), {
+          authorId: actor.id,
+          deskId: page.deskId,
+          reason: "import",
           now: input.now,
+          detail,
         });
+        if (input.status === "approved") {
+          const decision = allowed(decideStory(ctx, storyState(tx, story), "admit"));
+          story = applyTransition(tx, { kind: "story", row: story }, decision, actor, input.now);
+        }
+        tx.insert(placements).values({ pageId: page.id, storyId: story.id, position, slot }).run();
         storyIds.push(story.id);
         position += 1;
       }
+      // The import is a layout change of the issue: its version moves, so a publish-now made
+      // against the layout as it was before the import is refused as stale.
+      const current = tx.select().from(issues).where(eq(issues.id, issue.id)).get() ?? issue;
+      recordLayoutChange(tx, current, {
+        actorId: actor.id,
+        action: "placement.import",
+        subjectType: "issue",
+        subjectId: issue.id,
+        detail: { page: page.number, stories: storyIds, source: input.source ?? null },
+        now: input.now,
+      });
       return {
         issueId: issue.id,
         issueNumber: issue.number,

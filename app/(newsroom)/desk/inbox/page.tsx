@@ -18,6 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const KINDS = [
   "submitted",
+  "waiting",
   "return",
   "approve",
   "spike",
@@ -42,6 +43,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const { items, hasMore } = listNotifications(viewer, { limit: INBOX_PAGE_SIZE, offset });
 
   const message = (item: InboxItem) => {
+    // The publishing clock held an issue back: its note is the issue's date.
+    if (item.kind === "issue_held") return t("inbox.kinds.issue_held", { date: item.note ?? "" });
     const kind = (KINDS as readonly string[]).includes(item.kind) ? item.kind : "other";
     const text = t(`inbox.kinds.${kind}` as MessageKey, {
       actor: item.actorName ?? t("inbox.system"),

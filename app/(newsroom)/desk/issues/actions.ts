@@ -22,9 +22,11 @@ import {
 } from "@/lib/issue-input";
 import * as issues from "@/lib/issues";
 import { expirePaperCache } from "@/lib/paper-cache";
+import { ReopenPageInput, SignOffIssueInput, SignOffPageInput } from "@/lib/proof-input";
 import * as publishing from "@/lib/publishing";
 import { requireActionViewer, type Viewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
+import * as signOff from "@/lib/sign-off";
 
 export type IssueFormState = ActionResult<undefined> | null;
 
@@ -104,4 +106,13 @@ export async function cancelSchedule(input: unknown) {
 }
 export async function unpublishIssue(input: unknown) {
   return act(UnpublishInput, input, (v, d, now) => publishing.unpublishIssue(v, d, now), true);
+}
+export async function signOffPage(input: unknown) {
+  return act(SignOffPageInput, input, (v, d, now) => signOff.signOffPage(v, d, now));
+}
+export async function reopenPage(input: unknown) {
+  return act(ReopenPageInput, input, (v, d, now) => signOff.reopenPage(v, d, now));
+}
+export async function signOffIssue(input: unknown) {
+  return act(SignOffIssueInput, input, (v, d, now) => signOff.signOffIssue(v, d, now));
 }

@@ -2,8 +2,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { DeskFilter } from "@/components/desk/desk-filter";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { levelName } from "@/components/desk/story-progress";
 import { formatDateTime } from "@/lib/dates";
+import { listDesks } from "@/lib/desks";
 import { formatElapsed } from "@/lib/durations";
 import { embargoLabels } from "@/lib/embargo-labels";
 import { getTranslator } from "@/lib/i18n/locales";
@@ -24,8 +27,13 @@ function pageOffset(raw: string | string[] | undefined): number {
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
-const pageHref = (offset: number) =>
-  offset > 0 ? `/desk/review?offset=${offset}` : "/desk/review";
+function pageHref(offset: number, deskId?: number): string {
+  const query = new URLSearchParams();
+  if (deskId) query.set("desk", String(deskId));
+  if (offset > 0) query.set("offset", String(offset));
+  const text = query.toString();
+  return text ? `/desk/review?${text}` : "/desk/review";
+}
 
 export default async function ReviewPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
@@ -33,8 +41,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const locale = await getRequestLocale();
   const t = getTranslator(locale);
   const { timezone } = getSettings();
-  const offset = pageOffset((await searchParams).offset);
-  const { items, total } = listReviewQueue(viewer, { limit: REVIEW_PAGE_SIZE, offset });
+  const params = await searchParams;
+  const offset = pageOffset(params.offset);
+  const deskId = pageOffset(params.desk) || undefined;
+  const { items, total } = listReviewQueue(viewer, { limit: REVIEW_PAGE_SIZE, offset, deskId });
+  const desks = listDesks();
   const now = Date.now();
   const embargoes = embargoLabels(
     viewer,
@@ -48,6 +59,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         <p className="mt-1 text-muted">
           {t("review.intro")} {t("review.total", { count: total })}
         </p>
+        <div className="mt-3">
+          <DeskFilter
+            desks={desks}
+            current={deskId}
+            hrefOf={(id) => pageHref(0, id)}
+            allLabel={t("review.allDesks")}
+            label={t("workflow.desk")}
+          />
+        </div>
       </div>
       {items.length === 0 ? (
         <p className="rounded-lg border border-rule bg-white p-6 text-muted">{t("review.empty")}</p>
@@ -58,6 +78,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
               <tr>
                 <th scope="col" className="p-3">
                   {t("review.headline")}
+                </th>
+                <th scope="col" className="p-3">
+                  {t("review.level")}
                 </th>
                 <th scope="col" className="p-3">
                   {t("review.author")}
@@ -95,6 +118,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                       </>
                     ) : null}
                   </td>
+                  <td className="p-3 whitespace-nowrap" data-testid="review-level">
+                    {story.deskName ? `${story.deskName} · ` : ""}
+                    {levelName(t, story.reviewLevel ?? 1, story.reviewLevels?.length ?? 3)}
+                  </td>
                   <td className="p-3 whitespace-nowrap">{story.authorName}</td>
                   <td className="p-3 whitespace-nowrap text-muted">
                     {formatDateTime(new Date(story.submittedAt), timezone, locale)}
@@ -115,7 +142,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         <nav aria-label={t("review.pages")} className="flex justify-between text-sm">
           {offset > 0 ? (
             <Link
-              href={pageHref(Math.max(offset - REVIEW_PAGE_SIZE, 0))}
+              href={pageHref(Math.max(offset - REVIEW_PAGE_SIZE, 0), deskId)}
               className="text-accent hover:underline"
             >
               ← {t("review.earlier")}
@@ -125,7 +152,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
           )}
           {offset + items.length < total ? (
             <Link
-              href={pageHref(offset + REVIEW_PAGE_SIZE)}
+              href={pageHref(offset + REVIEW_PAGE_SIZE, deskId)}
               className="text-accent hover:underline"
             >
               {t("review.later")} →

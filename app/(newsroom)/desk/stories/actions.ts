@@ -15,7 +15,7 @@ import {
   TransitionInput,
 } from "@/lib/story-input";
 import { takeUploadSlot } from "@/lib/upload-limit";
-import type { StoryStatus } from "@/lib/workflow";
+import type { StoryStatus } from "@/lib/workflow/story";
 
 export type CreateState = ActionResult<{ id: number }> | null;
 
@@ -27,6 +27,7 @@ export async function createStory(_: CreateState, form: FormData): Promise<Creat
     const parsed = CreateStoryInput.safeParse({
       headline: form.get("headline") ?? "",
       kind: form.get("kind") ?? "news",
+      deskId: form.get("deskId") || undefined,
     });
     if (!parsed.success) return invalid(parsed.error);
     id = stories.createStory(viewer, parsed.data, new Date()).id;

@@ -9,7 +9,7 @@ import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
 import { listMyStories } from "@/lib/stories";
-import { STORY_STATUSES } from "@/lib/workflow";
+import { STORY_STATUSES } from "@/lib/workflow/story";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getTranslator(await getRequestLocale())("stories.title") };

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { EmbargoControl } from "@/components/desk/embargo-control";
 import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
+import { levelName, StoryProgress } from "@/components/desk/story-progress";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { getStoryNotes, type StoryNote } from "@/lib/comments";
 import { formatDateTime, instantToZonedTime } from "@/lib/dates";
@@ -17,7 +18,6 @@ import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
 import { getDeskStory } from "@/lib/stories";
 import { StoryId } from "@/lib/story-input";
-import { availableActions } from "@/lib/workflow";
 
 type Params = Promise<{ id: string }>;
 
@@ -45,7 +45,14 @@ export default async function StoryPage({ params }: { params: Params }) {
   const dictionary = getDictionary(locale);
   const t = getTranslator(locale);
   const { timezone } = getSettings();
-  const { canEdit, authorName, ...snapshot } = story;
+  const { canEdit, authorName, progress, isFrozen, ...snapshot } = story;
+  const waitingLevel = progress.steps.find((s) => s.kind === "level" && s.state === "current");
+  const actionLabels = {
+    ...dictionary.actions,
+    pass: t("workflow.passLevel", {
+      level: levelName(t, waitingLevel?.level ?? progress.levels, progress.levels),
+    }),
+  };
   const notes = getStoryNotes(viewer, story.id);
   const embargo = getStoryEmbargo(viewer, story.id);
   const embargoBadge =
@@ -73,17 +80,29 @@ export default async function StoryPage({ params }: { params: Params }) {
             </>
           ) : null}
         </p>
+        {isFrozen ? (
+          <p className="mb-3 rounded bg-amber-50 p-3 text-sm" data-testid="story-frozen">
+            {t("signOff.storyFrozen")}
+          </p>
+        ) : null}
+        <StoryProgress
+          progress={progress}
+          authorName={authorName}
+          t={t}
+          locale={locale}
+          timezone={timezone}
+        />
         <StoryEditor
           key={`${story.id}-${story.status}-${story.version}`}
           story={snapshot}
           canEdit={canEdit}
-          actions={availableActions(viewer, story)}
+          actions={progress.actions}
           locale={locale}
           messages={{
             editor: dictionary.editor,
             errors: dictionary.errors,
             statuses: dictionary.statuses,
-            actions: dictionary.actions,
+            actions: actionLabels,
             stories: dictionary.stories,
           }}
         />
