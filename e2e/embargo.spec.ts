@@ -4,6 +4,7 @@
 // embargo leaves the public paper at once.
 import { expect, type Page, test } from "@playwright/test";
 import { callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
+import { markIssueSignedOff } from "./sign-off-helper";
 
 // Before the seed issue (so the front page stays 2023-02-22) and in its year (so the sitemap
 // index keeps its years); the issue is taken down again at the end.
@@ -114,6 +115,12 @@ test("an embargoed story stays off every public surface until its time, then app
     await browser.newContext({ storageState: { cookies: [], origins: [] } })
   ).newPage();
   await signInAndWait(desk, editor.email, editor.password);
+  // Publishing, and changing what is already in print, is the duty editor's (值班总编).
+  const chief = await createTestUser("chief_editor");
+  const duty = await (
+    await browser.newContext({ storageState: { cookies: [], origins: [] } })
+  ).newPage();
+  await signInAndWait(duty, chief.email, chief.password);
 
   // The editor embargoes the story on its desk page, in the paper's time.
   await desk.goto(`/desk/stories/${ids.embargoed}`);
@@ -141,8 +148,11 @@ test("an embargoed story stays off every public surface until its time, then app
   // The issue goes out. (Through its action rather than the layout desk's button: the desk's
   // live preview prefetches the page's public URLs as the action returns, and a page rendered
   // in that moment can outlive the publication's cache expiry; see docs/decisions.md.)
+  const signing = testDb();
+  markIssueSignedOff(signing, ids.issueId);
+  signing.close();
   const published = await callServerAction(
-    desk.request,
+    duty.request,
     baseURL ?? "",
     "app/(newsroom)/desk/issues/actions.ts",
     "publishNow",
@@ -203,19 +213,20 @@ test("an embargoed story stays off every public surface until its time, then app
 
   // An embargo put on a story already in print takes it off the paper at once; lifting it
   // brings it back at once.
-  await desk.goto(`/desk/stories/${ids.open}`);
-  await expect(panel).toContainText("这篇稿件已经出版");
-  await panel.getByLabel("禁发至（Asia/Shanghai时间）").fill(tomorrowMorning());
-  await panel.getByRole("button", { name: "设置禁发" }).click();
-  await expect(panel.getByRole("status")).toHaveText("禁发时间已保存。");
+  await duty.goto(`/desk/stories/${ids.open}`);
+  const dutyPanel = duty.getByTestId("embargo-panel");
+  await expect(dutyPanel).toContainText("这篇稿件已经出版");
+  await dutyPanel.getByLabel("禁发至（Asia/Shanghai时间）").fill(tomorrowMorning());
+  await dutyPanel.getByRole("button", { name: "设置禁发" }).click();
+  await expect(dutyPanel.getByRole("status")).toHaveText("禁发时间已保存。");
   expect((await reader.request.get(`/stories/${ids.open}`)).status()).toBe(404);
-  await panel.getByRole("button", { name: "解除禁发" }).click();
-  await expect(panel.getByRole("status")).toHaveText("已解除禁发。");
+  await dutyPanel.getByRole("button", { name: "解除禁发" }).click();
+  await expect(dutyPanel.getByRole("status")).toHaveText("已解除禁发。");
   expect((await reader.request.get(`/stories/${ids.open}`)).status()).toBe(200);
 
   // The issue comes down again so the other specs' paper is as they expect it.
-  await desk.goto(`/desk/issues/${ids.issueId}`);
-  await desk.getByLabel("撤下原因").fill("测试结束，撤下。");
-  await desk.getByRole("button", { name: "撤下这一期" }).click();
-  await expect(desk.getByTestId("issue-status")).toContainText("已撤下");
+  await duty.goto(`/desk/issues/${ids.issueId}`);
+  await duty.getByLabel("撤下原因").fill("测试结束，撤下。");
+  await duty.getByRole("button", { name: "撤下这一期" }).click();
+  await expect(duty.getByTestId("issue-status")).toContainText("已撤下");
 });
