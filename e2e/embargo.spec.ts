@@ -3,7 +3,7 @@
 // sitemap) until the time, when it appears with nobody acting. A published story put under
 // embargo leaves the public paper at once.
 import { expect, type Page, test } from "@playwright/test";
-import { callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
+import { addToDesk, callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
 import { markIssueSignedOff } from "./sign-off-helper";
 
 // Before the seed issue (so the front page stays 2023-02-22) and in its year (so the sitemap
@@ -47,6 +47,16 @@ function seedIssue(editorId: number): Ids {
       Date.now() + 24 * 60 * 60 * 1000,
       waiting,
     );
+    // It waits at 初审 on the editor's desk, as a submitted story does (lib/workflow).
+    const deskId = (
+      db.prepare("SELECT desk_id AS deskId FROM desk_members WHERE user_id = ?").get(editorId) as {
+        deskId: number;
+      }
+    ).deskId;
+    db.prepare(
+      `UPDATE stories SET desk_id = ?, review_level = 1, review_passer = 'desk_editor',
+         review_levels = (SELECT review_levels FROM settings WHERE id = 1) WHERE id = ?`,
+    ).run(deskId, waiting);
     const issueId = (
       db
         .prepare(
@@ -106,6 +116,7 @@ test("an embargoed story stays off every public surface until its time, then app
 }) => {
   test.setTimeout(180_000);
   const editor = await createTestUser("editor");
+  addToDesk(editor.id, `禁发测试部${Date.now()}`, "editor");
   const ids = seedIssue(editor.id);
   const headline = `${MARK}：央行明日降准`;
   const desk = await (

@@ -164,7 +164,7 @@ test("an editor created by an admin sets a password, then is sent to enrolment a
   // A password the admin chose is replaced first; then the second factor is enrolled.
   await expect(editor).toHaveURL(/\/login\/new-password$/);
   await editor.getByLabel("当前（临时）密码").fill("lamp-river-4217");
-  await editor.getByLabel("新密码").fill("夜班印刷厂的机器还在转");
+  await editor.getByLabel("新密码").fill("夜班印刷厂的机器还在一直转");
   await editor.getByRole("button", { name: "设置新密码并进入采编台" }).click();
   await expect(editor).toHaveURL(/\/login\/enrol$/);
   await expect(editor.getByText("本报要求编辑和管理员开启两步验证")).toBeVisible();
