@@ -315,7 +315,7 @@ export const en = {
     layoutLocked:
       "A published issue's layout cannot change; take it down first, or publish a correction to a story.",
     open: "Lay out",
-    editPage: "Edit the page's name, banner and editor",
+    editPage: "Edit the page's name, banner, editor and desk",
   },
   history: {
     title: "History",

@@ -300,7 +300,7 @@ export const zhCN = {
     saved: "已保存。",
     layoutLocked: "已出版的期次不能再调整版面；如需修改，请先撤下，或对单篇稿件发布更正。",
     open: "编排",
-    editPage: "修改版名、通栏与责任编辑",
+    editPage: "修改版名、通栏、责任编辑与部门",
   },
   history: {
     title: "修订记录",
