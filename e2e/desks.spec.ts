@@ -115,10 +115,10 @@ test("a story in review moves to another desk and waits in that desk's queue for
   // The reporter may not move it.
   await expect(reporter.getByLabel("转到部门")).toHaveCount(0);
 
-  // 要闻部's desk editor has it in their queue.
+  // 要闻部's desk editor holds it (their queue is long by now in a full run: the story's page).
   const editor = await as(browser, "editor");
-  await editor.goto("/desk/review");
-  await expect(editor.getByTestId(`review-story-${storyId}`)).toBeVisible();
+  await editor.goto(`/desk/stories/${storyId}`);
+  await expect(editor.getByRole("button", { name: "通过初审" })).toBeVisible();
 
   // The administrator moves it to 经济部.
   const admin = await as(browser, "admin");
@@ -137,8 +137,12 @@ test("a story in review moves to another desk and waits in that desk's queue for
   await expect(
     economy.getByText(/把《一季度物价平稳》转到了你的部门，等你审阅/).first(),
   ).toBeVisible();
-  await economy.goto("/desk/review");
+  await economy.goto(`/desk/review?desk=${deskId("经济部")}`);
   await expect(economy.getByTestId(`review-story-${storyId}`)).toContainText("经济部 · 初审");
-  await editor.goto("/desk/review");
+  await editor.goto(`/desk/review?desk=${deskId("要闻部")}`);
+  await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(editor.getByTestId(`review-story-${storyId}`)).toHaveCount(0);
+  await editor.goto(`/desk/stories/${storyId}`);
+  await expect(editor.getByTestId("story-holder")).toContainText("经济部部门编辑（初审）");
+  await expect(editor.getByRole("button", { name: "通过初审" })).toHaveCount(0);
 });
