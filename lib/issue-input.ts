@@ -30,6 +30,11 @@ export const PageFields = z.object({
   editorId: z
     .union([z.literal(""), z.null(), Id])
     .transform((v) => (v === "" || v === null ? null : v)),
+  /** The page's desk; "" or null for none, left out to keep it as it is. */
+  deskId: z
+    .union([z.literal(""), z.null(), Id])
+    .optional()
+    .transform((v) => (v === "" || v === null ? null : v)),
 });
 export const AddPageInput = PageFields.extend({ issueId: Id });
 export const UpdatePageInput = PageFields.extend({ pageId: Id });

@@ -157,13 +157,25 @@ export function updateIssueNumber(
   );
 }
 
-export type PageInput = { name: string; banner: string | null; editorId: number | null };
+/** A page's fields; `deskId` left out keeps the page's desk (none for a new page). */
+export type PageInput = {
+  name: string;
+  banner: string | null;
+  editorId: number | null;
+  deskId?: number | null;
+};
 
 function assertEditorExists(tx: Tx, editorId: number | null): void {
   if (editorId === null) return;
   const user = tx.select({ role: users.role }).from(users).where(eq(users.id, editorId)).get();
   if (!user || !can(user, "issue:plan"))
     throw new AppError("invalid_input", "editor_invalid", { editorId: ["editor_invalid"] });
+}
+
+function assertDeskExists(tx: Tx, deskId: number | null | undefined): void {
+  if (deskId === null || deskId === undefined) return;
+  if (!tx.select({ id: desks.id }).from(desks).where(eq(desks.id, deskId)).get())
+    throw new AppError("invalid_input", "desk_invalid", { deskId: ["desk_invalid"] });
 }
 
 export function addPage(
@@ -177,6 +189,7 @@ export function addPage(
       const issue = loadOpenIssue(tx, input.issueId);
       assertIssueNotSignedOff(issue);
       assertEditorExists(tx, input.editorId);
+      assertDeskExists(tx, input.deskId);
       const last = tx
         .select({ n: max(pages.number) })
         .from(pages)
@@ -190,6 +203,7 @@ export function addPage(
           name: input.name,
           banner: input.banner,
           editorId: input.editorId,
+          deskId: input.deskId ?? null,
           createdAt: now,
           updatedAt: now,
         })
@@ -200,7 +214,7 @@ export function addPage(
         action: "page.add",
         subjectType: "page",
         subjectId: page.id,
-        detail: { issueId: issue.id, number: page.number, name: page.name },
+        detail: { issueId: issue.id, number: page.number, name: page.name, deskId: page.deskId },
         now,
       });
       return { id: page.id };
@@ -209,14 +223,23 @@ export function addPage(
   );
 }
 
+/** Rename a page, or change its banner, editor or desk; a signed-off page is frozen. */
 export function updatePage(viewer: Actor, input: { pageId: number } & PageInput, now: Date): void {
   assertMayPlan(viewer);
   db().transaction(
     (tx) => {
       const { page, issue } = loadOpenPage(tx, input.pageId);
       assertEditorExists(tx, input.editorId);
+      assertDeskExists(tx, input.deskId);
+      const deskId = input.deskId === undefined ? page.deskId : input.deskId;
       tx.update(pages)
-        .set({ name: input.name, banner: input.banner, editorId: input.editorId, updatedAt: now })
+        .set({
+          name: input.name,
+          banner: input.banner,
+          editorId: input.editorId,
+          deskId,
+          updatedAt: now,
+        })
         .where(eq(pages.id, page.id))
         .run();
       recordLayoutChange(tx, issue, {
@@ -224,7 +247,9 @@ export function updatePage(viewer: Actor, input: { pageId: number } & PageInput,
         action: "page.update",
         subjectType: "page",
         subjectId: page.id,
-        detail: { name: input.name, banner: input.banner, editorId: input.editorId },
+        fromState: page.deskId === deskId ? null : String(page.deskId ?? ""),
+        toState: page.deskId === deskId ? null : String(deskId ?? ""),
+        detail: { name: input.name, banner: input.banner, editorId: input.editorId, deskId },
         now,
       });
     },
@@ -450,6 +475,7 @@ export type LayoutPage = {
   name: string;
   banner: string | null;
   editorId: number | null;
+  deskId: number | null;
   status: PageStatus;
   version: number;
   stories: LayoutStory[];
@@ -564,6 +590,7 @@ export function getIssueLayout(
       name: p.name,
       banner: p.banner,
       editorId: p.editorId,
+      deskId: p.deskId,
       status: p.status,
       version: p.version,
       stories: placed.filter((s) => s.pageId === p.id).map(({ pageId: _, ...s }) => s),

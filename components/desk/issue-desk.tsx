@@ -42,7 +42,8 @@ import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
-type Messages = Pick<Dictionary, "issues" | "errors" | "stories" | "signOff">;
+type Messages = Pick<Dictionary, "issues" | "errors" | "stories" | "signOff" | "deskMoves">;
+type DeskOption = { id: number; name: string };
 type Props = {
   layout: IssueLayout;
   currentPageId: number | null;
@@ -50,6 +51,9 @@ type Props = {
   scheduledLocal: string | null;
   /** Publishing, scheduling and taking down are the duty/chief editor's (issue:publish). */
   canPublish: boolean;
+  desks: DeskOption[];
+  /** `?desk=`: only that desk's pages (and its stories waiting for a page) are shown. */
+  deskFilter?: number;
   messages: Messages;
 };
 
@@ -62,6 +66,8 @@ export function IssueDesk({
   timezone,
   scheduledLocal,
   canPublish,
+  desks,
+  deskFilter,
   messages,
 }: Props) {
   const m = messages.issues;
@@ -71,6 +77,10 @@ export function IssueDesk({
   const { issue } = layout;
   const locked = issue.status === "published";
   const current = layout.pages.find((p) => p.id === currentPageId) ?? null;
+  const filtered = deskFilter !== undefined;
+  const shownPages = filtered ? layout.pages.filter((p) => p.deskId === deskFilter) : layout.pages;
+  const pageHref = (number: number) =>
+    `/desk/issues/${issue.id}?page=${number}${filtered ? `&desk=${deskFilter}` : ""}`;
   // A signed-off page is frozen until it is reopened (lib refuses too; this only greys it out).
   const pageLocked = locked || current?.status === "signed_off";
 
@@ -113,11 +123,18 @@ export function IssueDesk({
             {m.pages}
           </h2>
           {layout.pages.length === 0 ? <p className="text-sm text-muted">{m.noPages}</p> : null}
-          <ol className="space-y-1 text-sm">
-            {layout.pages.map((page, index) => (
+          {filtered ? (
+            <p className="text-xs text-muted">
+              {shownPages.length === 0
+                ? messages.deskMoves.noPagesOfDesk
+                : messages.deskMoves.filteredPages}
+            </p>
+          ) : null}
+          <ol className="space-y-1 text-sm" data-testid="layout-pages">
+            {shownPages.map((page, index) => (
               <li key={page.id} className="flex items-center justify-between gap-1">
                 <Link
-                  href={`/desk/issues/${issue.id}?page=${page.number}`}
+                  href={pageHref(page.number)}
                   aria-current={page.id === currentPageId ? "page" : undefined}
                   className={
                     page.id === currentPageId ? "font-bold text-nameplate" : "hover:underline"
@@ -137,7 +154,7 @@ export function IssueDesk({
                   <button
                     type="button"
                     className={button}
-                    disabled={locked || pending || index === 0}
+                    disabled={locked || filtered || pending || index === 0}
                     onClick={() => movePage(index, -1)}
                     aria-label={`${m.moveUp} ${page.name}`}
                   >
@@ -146,7 +163,7 @@ export function IssueDesk({
                   <button
                     type="button"
                     className={button}
-                    disabled={locked || pending || index === layout.pages.length - 1}
+                    disabled={locked || filtered || pending || index === layout.pages.length - 1}
                     onClick={() => movePage(index, 1)}
                     aria-label={`${m.moveDown} ${page.name}`}
                   >
@@ -158,10 +175,13 @@ export function IssueDesk({
           </ol>
           {!locked ? (
             <PageForm
-              key="new"
+              key={`new-${deskFilter ?? ""}`}
               title={m.addPage}
               messages={m}
+              deskMessages={messages.deskMoves}
               editors={layout.editors}
+              desks={desks}
+              initial={filtered ? { deskId: deskFilter } : undefined}
               pending={pending}
               onSubmit={(fields) => run(() => addPage({ issueId: issue.id, ...fields }))}
             />
@@ -193,7 +213,9 @@ export function IssueDesk({
                     key={current.id}
                     title={current.name}
                     messages={m}
+                    deskMessages={messages.deskMoves}
                     editors={layout.editors}
+                    desks={desks}
                     initial={current}
                     pending={pending}
                     onSubmit={(fields) => run(() => updatePage({ pageId: current.id, ...fields }))}
@@ -265,39 +287,58 @@ export function IssueDesk({
   );
 }
 
+type PageFields = {
+  name: string;
+  banner: string | null;
+  editorId: number | null;
+  deskId: number | null;
+};
+
 function PageForm({
   title,
   messages: m,
+  deskMessages,
   editors,
+  desks,
   initial,
   pending,
   onSubmit,
 }: {
   title: string;
   messages: Dictionary["issues"];
+  deskMessages: Dictionary["deskMoves"];
   editors: IssueLayout["editors"];
-  initial?: Pick<LayoutPage, "name" | "banner" | "editorId">;
+  desks: DeskOption[];
+  /** The page being edited; for a new page, only the desk it starts with. */
+  initial?: Partial<Pick<LayoutPage, "id" | "name" | "banner" | "editorId" | "deskId">>;
   pending: boolean;
-  onSubmit: (fields: { name: string; banner: string | null; editorId: number | null }) => void;
+  onSubmit: (fields: PageFields) => void;
 }) {
+  const editing = initial?.id !== undefined;
   const [name, setName] = useState(initial?.name ?? "");
   const [banner, setBanner] = useState(initial?.banner ?? "");
   const [editorId, setEditorId] = useState(initial?.editorId ? String(initial.editorId) : "");
-  const idBase = initial ? "page-edit" : "page-new";
+  const [deskId, setDeskId] = useState(initial?.deskId ? String(initial.deskId) : "");
+  const idBase = editing ? "page-edit" : "page-new";
   return (
     <form
       className="space-y-2 text-sm"
       aria-label={title}
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit({ name, banner: banner || null, editorId: editorId ? Number(editorId) : null });
-        if (!initial) {
+        onSubmit({
+          name,
+          banner: banner || null,
+          editorId: editorId ? Number(editorId) : null,
+          deskId: deskId ? Number(deskId) : null,
+        });
+        if (!editing) {
           setName("");
           setBanner("");
         }
       }}
     >
-      {!initial ? <h3 className="font-semibold">{title}</h3> : null}
+      {!editing ? <h3 className="font-semibold">{title}</h3> : null}
       <div>
         <label htmlFor={`${idBase}-name`} className="block">
           {m.pageName}
@@ -343,8 +384,26 @@ function PageForm({
           ))}
         </select>
       </div>
+      <div>
+        <label htmlFor={`${idBase}-desk`} className="block">
+          {deskMessages.desk}
+        </label>
+        <select
+          id={`${idBase}-desk`}
+          value={deskId}
+          onChange={(e) => setDeskId(e.target.value)}
+          className={`${input} w-full`}
+        >
+          <option value="">{deskMessages.noDesk}</option>
+          {desks.map((desk) => (
+            <option key={desk.id} value={desk.id}>
+              {desk.name}
+            </option>
+          ))}
+        </select>
+      </div>
       <button type="submit" disabled={pending || !name.trim()} className={button}>
-        {initial ? m.save : m.addPage}
+        {editing ? m.save : m.addPage}
       </button>
     </form>
   );

@@ -315,7 +315,7 @@ export const en = {
     layoutLocked:
       "A published issue's layout cannot change; take it down first, or publish a correction to a story.",
     open: "Lay out",
-    editPage: "Edit the page's name, banner and editor",
+    editPage: "Edit the page's name, banner, editor and desk",
   },
   history: {
     title: "History",
@@ -352,6 +352,11 @@ export const en = {
     backToStory: "Back to the story",
   },
   errors: {
+    desk_invalid: "The chosen desk does not exist.",
+    story_desk_locked: "The story is on a page or published; its desk can no longer change.",
+    story_desk_same: "The story is already on this desk.",
+    not_desk_editor:
+      "Only an editor of the target desk, a chief editor or an administrator may move a story there.",
     unauthorized: "Please sign in first.",
     forbidden: "You are not allowed to do that.",
     not_found: "That could not be found.",
@@ -737,6 +742,7 @@ export const en = {
       issue_held: "The issue of {date} was not published on time: not signed off",
       other: "{actor} updated “{headline}”",
       new_device: "Your account was signed in to from a new device",
+      desk_moved: "{actor} moved “{headline}” to your desk; it is waiting for your review",
     },
   },
   audit: {
@@ -1071,5 +1077,15 @@ export const en = {
     proofRounds: "Proof rounds",
     save: "Save settings",
     saved: "Settings saved.",
+  },
+  deskMoves: {
+    desk: "Desk",
+    noDesk: "(no desk)",
+    filteredPages: "Only this desk's pages are shown; see all desks to reorder pages.",
+    noPagesOfDesk: "This desk has no page in this issue.",
+    storyDesk: "Desk",
+    moveTo: "Move to desk",
+    move: "Move",
+    moved: "The story is now on {desk}.",
   },
 } as const satisfies Dictionary;

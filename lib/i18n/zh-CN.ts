@@ -300,7 +300,7 @@ export const zhCN = {
     saved: "已保存。",
     layoutLocked: "已出版的期次不能再调整版面；如需修改，请先撤下，或对单篇稿件发布更正。",
     open: "编排",
-    editPage: "修改版名、通栏与责任编辑",
+    editPage: "修改版名、通栏、责任编辑与部门",
   },
   history: {
     title: "修订记录",
@@ -337,6 +337,10 @@ export const zhCN = {
     backToStory: "返回稿件",
   },
   errors: {
+    desk_invalid: "找不到所选的部门。",
+    story_desk_locked: "稿件已上版或已刊发，不能再改部门。",
+    story_desk_same: "稿件已在这个部门。",
+    not_desk_editor: "只有目标部门的编辑、总编辑或管理员可以把稿件转到该部门。",
     unauthorized: "请先登录。",
     forbidden: "你没有执行此操作的权限。",
     not_found: "找不到该内容。",
@@ -703,6 +707,7 @@ export const zhCN = {
       issue_held: "{date} 这一期没有按时出版：尚未签发",
       other: "{actor} 更新了《{headline}》",
       new_device: "你的账号在一个新的设备上登录",
+      desk_moved: "{actor} 把《{headline}》转到了你的部门，等你审阅",
     },
   },
   audit: {
@@ -1005,5 +1010,15 @@ export const zhCN = {
     proofRounds: "校次（三校）",
     save: "保存设置",
     saved: "设置已保存。",
+  },
+  deskMoves: {
+    desk: "部门",
+    noDesk: "（不属于部门）",
+    filteredPages: "只显示本部门的版面，调整版序请看全部部门。",
+    noPagesOfDesk: "这个部门在本期没有版面。",
+    storyDesk: "所属部门",
+    moveTo: "转到部门",
+    move: "转部门",
+    moved: "稿件已转到{desk}。",
   },
 } as const;

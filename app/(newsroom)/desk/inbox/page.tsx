@@ -25,6 +25,7 @@ const KINDS = [
   "comment",
   "reply",
   "new_device",
+  "desk_moved",
 ] as const;
 
 function pageOffset(raw: string | string[] | undefined): number {

@@ -36,7 +36,7 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
   if (!can(viewer, "issue:plan")) forbidden();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  // The layout desk can narrow the stories waiting for a page to one desk's.
+  // The layout desk can narrow to one desk: its pages and its stories waiting for a page.
   const deskParam = Number((await searchParams).desk);
   const deskFilter = Number.isSafeInteger(deskParam) && deskParam > 0 ? deskParam : undefined;
   let layout: ReturnType<typeof getIssueLayout>;
@@ -51,7 +51,10 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
   const dictionary = getDictionary(locale);
   const settings = getSettings();
   const requested = Number((await searchParams).page);
-  const current = layout.pages.find((p) => p.number === requested) ?? layout.pages[0];
+  const shownPages =
+    deskFilter === undefined ? layout.pages : layout.pages.filter((p) => p.deskId === deskFilter);
+  const current = shownPages.find((p) => p.number === requested) ?? shownPages[0];
+  const desks = listDesks().map(({ id, name }) => ({ id, name }));
   const preview = current ? previewPage(viewer, id, current.number) : null;
   const { issue } = layout;
   const embargoes = embargoLabels(
@@ -96,7 +99,7 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
         ) : null}
       </div>
       <DeskFilter
-        desks={listDesks()}
+        desks={desks}
         current={deskFilter}
         hrefOf={(deskId) => {
           const query = new URLSearchParams();
@@ -118,7 +121,10 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
               : null
           }
           canPublish={can(viewer, "issue:publish")}
+          desks={desks}
+          deskFilter={deskFilter}
           messages={{
+            deskMoves: dictionary.deskMoves,
             issues: dictionary.issues,
             errors: dictionary.errors,
             stories: dictionary.stories,

@@ -1,5 +1,5 @@
 "use server";
-// Notes on a story, and its embargo. Each action is a public endpoint: lib/comments and
+// Notes on a story, its embargo and its desk. Each action is a public endpoint: lib/comments and
 // lib/embargo check who may do what.
 import { revalidatePath } from "next/cache";
 import { AddCommentInput, ResolveCommentInput } from "@/lib/comment-input";
@@ -11,6 +11,8 @@ import { type ActionResult, AppError, failure, invalid, ok } from "@/lib/errors"
 import { expirePaperCache } from "@/lib/paper-cache";
 import { requireActionViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
+import * as storyDesk from "@/lib/story-desk";
+import { MoveStoryDeskInput } from "@/lib/story-desk-input";
 
 export async function addComment(input: unknown): Promise<ActionResult<{ id: number }>> {
   try {
@@ -56,6 +58,20 @@ export async function setStoryEmbargo(
     if (result.affectsReaders) expirePaperCache();
     revalidatePath(`/desk/stories/${storyId}`);
     return ok({ embargoUntil: result.embargoUntil });
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Move a story to another desk (lib/story-desk decides who may, and until when). */
+export async function moveStoryDesk(input: unknown): Promise<ActionResult<{ version: number }>> {
+  try {
+    const viewer = await requireActionViewer();
+    const parsed = MoveStoryDeskInput.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = storyDesk.moveStoryDesk(viewer, parsed.data, new Date());
+    revalidatePath(`/desk/stories/${parsed.data.storyId}`);
+    return ok(result);
   } catch (error) {
     return failure(error);
   }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { EmbargoControl } from "@/components/desk/embargo-control";
+import { StoryDeskControl } from "@/components/desk/story-desk-control";
 import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
 import { levelName, StoryProgress } from "@/components/desk/story-progress";
 import { StoryEditor } from "@/components/editor/story-editor";
@@ -17,6 +18,7 @@ import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
 import { getDeskStory } from "@/lib/stories";
+import { getStoryDeskChoice } from "@/lib/story-desk";
 import { StoryId } from "@/lib/story-input";
 
 type Params = Promise<{ id: string }>;
@@ -108,6 +110,12 @@ export default async function StoryPage({ params }: { params: Params }) {
         />
       </div>
       <aside className="self-start space-y-4 rounded-lg border border-rule bg-white p-4 text-sm">
+        <StoryDeskControl
+          storyId={story.id}
+          version={story.version}
+          choice={getStoryDeskChoice(viewer, story.id)}
+          messages={{ deskMoves: dictionary.deskMoves, errors: dictionary.errors }}
+        />
         <EmbargoControl
           storyId={story.id}
           until={embargo.until}
