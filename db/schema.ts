@@ -257,6 +257,8 @@ export const stories = sqliteTable(
     index("stories_author_idx").on(t.authorId, t.status),
     // A desk's review queue: its submitted stories, the longest-waiting first.
     index("stories_desk_queue_idx").on(t.status, t.deskId, t.submittedAt),
+    // The queue's count reads this index alone, never the stories' (long) rows.
+    index("stories_review_count_idx").on(t.status, t.deskId, t.reviewPasser, t.reviewRound),
     // The layout desk lists approved stories, most recently changed first.
     index("stories_status_updated_idx").on(t.status, t.updatedAt),
     check("stories_status_check", sql`${t.status} IN (${inList(STORY_STATUSES)})`),

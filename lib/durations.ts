@@ -7,6 +7,29 @@ const DAY = 24 * HOUR;
 
 type Unit = "day" | "hour" | "minute";
 
+// Intl formatters are costly to build and a queue formats every row: one per locale and unit.
+const unitFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
+function unitFormat(locale: Locale, unit: Unit): Intl.NumberFormat {
+  const key = `${locale} ${unit}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" });
+    unitFormats.set(key, format);
+  }
+  return format;
+}
+
+function listFormat(locale: Locale): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { style: "narrow", type: "unit" });
+    listFormats.set(locale, format);
+  }
+  return format;
+}
+
 /**
  * The two largest whole units of a span, in the locale's own words (Intl knows the plural
  * forms). Null under a minute, so the caller can say "less than a minute" from its dictionary.
@@ -30,8 +53,6 @@ export function formatElapsed(ms: number, locale: Locale): string | null {
         : [[minutes, "minute"]];
   const words = parts
     .filter(([n], i) => i === 0 || n > 0)
-    .map(([n, unit]) =>
-      new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(n),
-    );
-  return new Intl.ListFormat(locale, { style: "narrow", type: "unit" }).format(words);
+    .map(([n, unit]) => unitFormat(locale, unit).format(n));
+  return listFormat(locale).format(words);
 }

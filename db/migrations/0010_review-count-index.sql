@@ -1,0 +1,1 @@
+CREATE INDEX `stories_review_count_idx` ON `stories` (`status`,`desk_id`,`review_passer`,`review_round`);
