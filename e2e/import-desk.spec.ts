@@ -170,7 +170,7 @@ test.describe("as an editor", () => {
     await page.goto("/desk/import");
     await page.getByLabel("出版日期").fill("2032-04-02");
     await page.getByLabel("版次").fill("1");
-    await page.getByLabel("存为草稿（上版前须签发）").check();
+    await page.getByLabel("存为草稿（上版前须过审）").check();
     await fileInput(page).setInputFiles([
       { name: "01-seed.txt", mimeType: "text/plain", buffer: seedBytes },
       { name: "02-empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
