@@ -1,7 +1,7 @@
 // Proofreading (三校): proofreaders mark the stories of a laid-out page with anchored
 // suggestions, the editor accepts or rejects each, and each round is completed for the page.
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
   issues,
@@ -18,7 +18,13 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { anchorAt, locate, replaceText, textBlocks } from "@/lib/proof-anchor";
 import { getFullSettings } from "@/lib/settings";
-import { assertPageAction, loadPage, pageContext } from "@/lib/sign-off-rows";
+import {
+  assertPageAction,
+  completedRounds,
+  loadPage,
+  pageContext,
+  pageProgress,
+} from "@/lib/sign-off-rows";
 import { type Actor, writeProofCorrection } from "@/lib/stories";
 import { decidePage, type PageStatus } from "@/lib/workflow/page";
 
@@ -60,25 +66,11 @@ export function listPagesToProofread(viewer: Pick<Actor, "role">): ProofQueueIte
     .limit(200)
     .all();
   const required = getFullSettings().proofRounds;
-  return rows.map((row) => {
-    const placed = db()
-      .select({ storyId: placements.storyId })
-      .from(placements)
-      .where(eq(placements.pageId, row.pageId))
-      .all()
-      .map((p) => p.storyId);
-    const roundsDone =
-      db().select({ n: count() }).from(proofRounds).where(eq(proofRounds.pageId, row.pageId)).get()
-        ?.n ?? 0;
-    const openMarks = placed.length
-      ? (db()
-          .select({ n: count() })
-          .from(proofMarks)
-          .where(and(inArray(proofMarks.storyId, placed), eq(proofMarks.state, "open")))
-          .get()?.n ?? 0)
-      : 0;
-    return { ...row, storyCount: placed.length, roundsDone, roundsRequired: required, openMarks };
-  });
+  return rows.map((row) => ({
+    ...row,
+    ...pageProgress(db(), row.pageId),
+    roundsRequired: required,
+  }));
 }
 
 export type ProofMarkView = Pick<
@@ -175,17 +167,7 @@ export function getProofPage(viewer: Actor, pageId: number): ProofPage {
       .all()
       .map((u) => [u.id, u.name]),
   );
-  const rounds = tx
-    .select({
-      round: proofRounds.round,
-      proofreaderName: users.displayName,
-      completedAt: proofRounds.completedAt,
-    })
-    .from(proofRounds)
-    .innerJoin(users, eq(proofRounds.proofreaderId, users.id))
-    .where(eq(proofRounds.pageId, page.id))
-    .orderBy(asc(proofRounds.round))
-    .all();
+  const rounds = completedRounds(tx, page.id);
   const published = issue.status === "published";
   const allowed = (action: "mark" | "decide_mark" | "complete_round") =>
     !published && decidePage(ctx, page, action).ok;

@@ -14,6 +14,7 @@ import {
   proofMarks,
   proofRounds,
   stories,
+  users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -41,17 +42,19 @@ export function loadPage(tx: Tx, pageId: number): { page: Page; issue: Issue } {
   return row;
 }
 
-/** Everything decidePage needs to know about a page besides its state. */
-export function pageContext(tx: Tx, viewer: Actor, page: Page, note?: string | null): PageContext {
+/** How far a page is: its stories, the proof rounds completed and the marks still open. */
+export function pageProgress(
+  tx: Tx,
+  pageId: number,
+): { storyCount: number; roundsDone: number; openMarks: number } {
   const placed = tx
     .select({ storyId: placements.storyId })
     .from(placements)
-    .where(eq(placements.pageId, page.id))
+    .where(eq(placements.pageId, pageId))
     .all()
     .map((p) => p.storyId);
-  const done =
-    tx.select({ n: count() }).from(proofRounds).where(eq(proofRounds.pageId, page.id)).get()?.n ??
-    0;
+  const roundsDone =
+    tx.select({ n: count() }).from(proofRounds).where(eq(proofRounds.pageId, pageId)).get()?.n ?? 0;
   const openMarks = placed.length
     ? (tx
         .select({ n: count() })
@@ -59,11 +62,32 @@ export function pageContext(tx: Tx, viewer: Actor, page: Page, note?: string | n
         .where(and(inArray(proofMarks.storyId, placed), eq(proofMarks.state, "open")))
         .get()?.n ?? 0)
     : 0;
+  return { storyCount: placed.length, roundsDone, openMarks };
+}
+
+/** The proof rounds completed on a page, in order, with who completed each. */
+export function completedRounds(tx: Tx, pageId: number) {
+  return tx
+    .select({
+      round: proofRounds.round,
+      proofreaderName: users.displayName,
+      completedAt: proofRounds.completedAt,
+    })
+    .from(proofRounds)
+    .innerJoin(users, eq(proofRounds.proofreaderId, users.id))
+    .where(eq(proofRounds.pageId, pageId))
+    .orderBy(asc(proofRounds.round))
+    .all();
+}
+
+/** Everything decidePage needs to know about a page besides its state. */
+export function pageContext(tx: Tx, viewer: Actor, page: Page, note?: string | null): PageContext {
+  const { storyCount, roundsDone, openMarks } = pageProgress(tx, page.id);
   return {
     viewer,
-    rounds: { required: getFullSettings().proofRounds, done },
+    rounds: { required: getFullSettings().proofRounds, done: roundsDone },
     openMarks,
-    storyCount: placed.length,
+    storyCount,
     note,
   };
 }

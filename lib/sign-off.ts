@@ -3,22 +3,16 @@
 // since; the issue is signed once every page is. lib/workflow/page decides, lib/workflow/apply
 // writes the page's status, lib/sign-off-rows holds the rows written inside a transaction.
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import {
-  issues,
-  type Page,
-  type PageSnapshot,
-  pageSignOffs,
-  proofRounds,
-  users,
-} from "@/db/schema";
+import { issues, type Page, type PageSnapshot, pageSignOffs, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { type DiffPart, diffWords } from "@/lib/diff";
 import { AppError } from "@/lib/errors";
 import { can, type Role } from "@/lib/permissions";
 import {
   assertPageAction,
+  completedRounds,
   loadPage,
   pageContext,
   signOffIssueInTx,
@@ -246,17 +240,7 @@ export function getPageSignOffState(viewer: Actor, pageId: number): PageSignOffS
   const tx = db();
   const { page } = loadPage(tx, pageId);
   const ctx = pageContext(tx, viewer, page);
-  const done = tx
-    .select({
-      round: proofRounds.round,
-      proofreaderName: users.displayName,
-      completedAt: proofRounds.completedAt,
-    })
-    .from(proofRounds)
-    .innerJoin(users, eq(proofRounds.proofreaderId, users.id))
-    .where(eq(proofRounds.pageId, page.id))
-    .orderBy(asc(proofRounds.round))
-    .all();
+  const done = completedRounds(tx, page.id);
   const last = latestSignOff(tx, page.id);
   const names = (ids: (number | null)[]) => {
     const wanted = ids.filter((id): id is number => id !== null);

@@ -4,7 +4,6 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { completeRound, createMark, decideMark } from "@/app/(newsroom)/desk/proofread/actions";
-import type { ProofMark } from "@/db/schema";
 import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { ProofMarkView, ProofPage } from "@/lib/proofreading";
@@ -45,7 +44,7 @@ export function ProofDesk({ page, messages }: Props) {
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [kind, setKind] = useState<ProofMark["kind"]>("replace");
+  const [kind, setKind] = useState<ProofMarkView["kind"]>("replace");
   const [suggestion, setSuggestion] = useState("");
   const roundName = (round: number) => m[ROUND_KEYS[round - 1] ?? "round5"] ?? String(round);
 
@@ -203,7 +202,7 @@ export function ProofDesk({ page, messages }: Props) {
               <select
                 id="mark-kind"
                 value={kind}
-                onChange={(e) => setKind(e.target.value as ProofMark["kind"])}
+                onChange={(e) => setKind(e.target.value as ProofMarkView["kind"])}
                 className={input}
               >
                 {(["replace", "delete", "insert"] as const).map((k) => (
