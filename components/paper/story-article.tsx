@@ -7,6 +7,7 @@ import { StoryPhotoFigure } from "@/components/paper/story-photo";
 import { formatNewsByline, formatPhotoCredit } from "@/lib/byline";
 import { formatDateTime, formatIssueDate } from "@/lib/dates";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 import type { StoryView } from "@/lib/paper";
 import { escapeHtml } from "@/lib/render";
 
@@ -30,7 +31,7 @@ export function StoryArticle({ locale, timezone, story }: Props) {
   const index = story.siblings.findIndex((s) => s.id === story.id);
   const previous = index > 0 ? story.siblings[index - 1] : undefined;
   const next = index >= 0 ? story.siblings[index + 1] : undefined;
-  const pageHref = `/issues/${story.issue.date}/${story.page.number}`;
+  const pageHref = paperPath(locale, `/issues/${story.issue.date}/${story.page.number}`);
   // A photo story's credit is its byline; print sets it under the picture.
   const storyCredit = isPhoto ? formatPhotoCredit(story.byline) : undefined;
   return (
@@ -101,7 +102,11 @@ export function StoryArticle({ locale, timezone, story }: Props) {
           lang={locale}
         >
           {previous ? (
-            <Link href={`/stories/${previous.id}`} rel="prev" className="hover:underline">
+            <Link
+              href={paperPath(locale, `/stories/${previous.id}`)}
+              rel="prev"
+              className="hover:underline"
+            >
               <span className="block text-muted">← {t("reader.previousStory")}</span>
               <span lang="zh-CN">{previous.headline}</span>
             </Link>
@@ -112,7 +117,11 @@ export function StoryArticle({ locale, timezone, story }: Props) {
             {t("paper.backToPage")}
           </Link>
           {next ? (
-            <Link href={`/stories/${next.id}`} rel="next" className="text-right hover:underline">
+            <Link
+              href={paperPath(locale, `/stories/${next.id}`)}
+              rel="next"
+              className="text-right hover:underline"
+            >
               <span className="block text-muted">{t("reader.nextStory")} →</span>
               <span lang="zh-CN">{next.headline}</span>
             </Link>
@@ -137,7 +146,7 @@ export function StoryArticle({ locale, timezone, story }: Props) {
                   {s.headline}
                 </span>
               ) : (
-                <Link href={`/stories/${s.id}`} className="hover:underline">
+                <Link href={paperPath(locale, `/stories/${s.id}`)} className="hover:underline">
                   {s.headline}
                 </Link>
               )}

@@ -10,8 +10,7 @@ import Link from "next/link";
 import { pageLabel } from "@/components/paper/page-navigator";
 import { formatIssueDate } from "@/lib/dates";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
-import { readPaper } from "@/lib/paper-cache";
+import { paperAlternates, paperLocale, paperPath } from "@/lib/i18n/paper-locale";
 import {
   MAX_QUERY_LENGTH,
   MAX_TERMS,
@@ -27,17 +26,21 @@ type Props = {
 };
 
 async function localeOf(params: Props["params"]): Promise<Locale> {
-  const { lang } = await params;
-  const settings = await readPaper.settings();
-  return resolvePaperLocale(lang, settings.defaultLocale);
+  return paperLocale((await params).lang);
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const t = getTranslator(await localeOf(params));
-  const query = parseQuery((await searchParams).q);
+  const locale = await localeOf(params);
+  const t = getTranslator(locale);
+  const { q, page } = await searchParams;
+  const query = parseQuery(q);
   return {
     title: query.text ? t("search.resultsFor", { query: query.text }) : t("search.title"),
     robots: { index: false },
+    alternates: paperAlternates(
+      locale,
+      query.text ? pageHref(query.text, Number(page) || 1) : "/search",
+    ),
   };
 }
 
@@ -68,7 +71,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         {text ? t("search.resultsFor", { query: text }) : t("search.title")}
       </h1>
       <search className="mb-6 block">
-        <form action="/search" method="get" className="flex gap-2 font-sans">
+        <form action={paperPath(locale, "/search")} method="get" className="flex gap-2 font-sans">
           <label htmlFor="search-q" className="sr-only">
             {t("search.label")}
           </label>
@@ -121,7 +124,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 <article aria-labelledby={`hit-${hit.id}`}>
                   <p className="font-sans text-sm text-muted" lang={locale}>
                     <Link
-                      href={`/issues/${hit.date}/${hit.pageNumber}`}
+                      href={paperPath(locale, `/issues/${hit.date}/${hit.pageNumber}`)}
                       className="hover:underline"
                     >
                       <time dateTime={hit.date}>{formatIssueDate(hit.date, locale)}</time> ·{" "}
@@ -130,7 +133,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   </p>
                   <h2 id={`hit-${hit.id}`} className="my-1 text-xl font-bold">
                     <Link
-                      href={`/stories/${hit.id}`}
+                      href={paperPath(locale, `/stories/${hit.id}`)}
                       className="hover:underline"
                       // Escaped by lib/search.ts, with <mark> around the terms.
                       // biome-ignore lint/security/noDangerouslySetInnerHtml: escaped
@@ -152,7 +155,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
               className="mt-6 flex items-center justify-between font-sans"
             >
               {outcome.page > 1 ? (
-                <Link href={pageHref(text, outcome.page - 1)} rel="prev" className="underline">
+                <Link
+                  href={paperPath(locale, pageHref(text, outcome.page - 1))}
+                  rel="prev"
+                  className="underline"
+                >
                   ← {t("search.previous")}
                 </Link>
               ) : (
@@ -160,7 +167,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
               )}
               <span className="text-muted">{t("search.resultsPage", { page: outcome.page })}</span>
               {outcome.hasNext ? (
-                <Link href={pageHref(text, outcome.page + 1)} rel="next" className="underline">
+                <Link
+                  href={paperPath(locale, pageHref(text, outcome.page + 1))}
+                  rel="next"
+                  className="underline"
+                >
                   {t("search.next")} →
                 </Link>
               ) : (
