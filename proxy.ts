@@ -20,10 +20,9 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
 function movedToEnglish(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const target = `/en${pathname === "/" ? "" : pathname}${search}`;
-  const response = new NextResponse(null, {
-    status: 307,
-    headers: { Location: target, "Cache-Control": "private, no-store" },
-  });
+  // Built on the request's URL, which Next's proxy adapter turns into a relative Location.
+  const response = NextResponse.redirect(new URL(target, request.url), 307);
+  response.headers.set("Cache-Control", "private, no-store");
   response.cookies.set(PAPER_URL_MOVED_COOKIE, "1", {
     path: "/",
     maxAge: ONE_YEAR,

@@ -65,6 +65,7 @@ export function ArchiveCalendar({ locale, year, years, issues }: Props) {
           {years.map((y) => (
             <li key={y.year}>
               <Link
+                prefetch={false}
                 href={paperPath(locale, `/archive/${y.year}`)}
                 aria-current={y.year === year ? "page" : undefined}
                 className={`inline-block border px-3 py-1 ${
@@ -108,6 +109,7 @@ export function ArchiveCalendar({ locale, year, years, issues }: Props) {
                       <td key={date} className="p-0.5 text-center">
                         {issue ? (
                           <Link
+                            prefetch={false}
                             href={paperPath(locale, `/issues/${date}`)}
                             aria-label={t("archive.issueLink", {
                               date: formatIssueDate(date, locale),

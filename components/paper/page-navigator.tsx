@@ -27,6 +27,7 @@ export function PageNavigator({ locale, date, pages, current }: Props) {
         {pages.map((page) => (
           <li key={page.number}>
             <Link
+              prefetch={false}
               href={paperPath(locale, `/issues/${date}/${page.number}`)}
               aria-current={page.number === current ? "page" : undefined}
               className={page.number === current ? "font-bold text-nameplate" : "hover:underline"}
@@ -39,6 +40,7 @@ export function PageNavigator({ locale, date, pages, current }: Props) {
       <div className="mt-3 flex justify-between gap-2">
         {previous ? (
           <Link
+            prefetch={false}
             href={paperPath(locale, `/issues/${date}/${previous.number}`)}
             rel="prev"
             className="hover:underline"
@@ -50,6 +52,7 @@ export function PageNavigator({ locale, date, pages, current }: Props) {
         )}
         {next ? (
           <Link
+            prefetch={false}
             href={paperPath(locale, `/issues/${date}/${next.number}`)}
             rel="next"
             className="hover:underline"

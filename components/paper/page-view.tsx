@@ -95,6 +95,7 @@ export function PageView({ locale, paperName, view, nameAsHeading = true, badges
               {view.stories.map((story) => (
                 <li key={story.id}>
                   <Link
+                    prefetch={false}
                     href={paperPath(locale, `/stories/${story.id}`)}
                     className="hover:underline"
                   >

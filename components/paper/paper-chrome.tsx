@@ -23,14 +23,14 @@ export function PaperChrome({ locale, paperName, children }: Props) {
           aria-label={t("paper.home")}
           className="mx-auto flex max-w-6xl items-center justify-between px-4 py-2 font-sans text-sm"
         >
-          <Link href={here("/")} className="font-semibold hover:underline">
+          <Link prefetch={false} href={here("/")} className="font-semibold hover:underline">
             {paperName}
           </Link>
           <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
-            <Link href={here("/archive")} className="hover:underline">
+            <Link prefetch={false} href={here("/archive")} className="hover:underline">
               {t("reader.archive")}
             </Link>
-            <Link href={here("/search")} className="hover:underline">
+            <Link prefetch={false} href={here("/search")} className="hover:underline">
               {t("reader.search")}
             </Link>
             <PaperLanguageSwitch

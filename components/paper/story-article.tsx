@@ -38,7 +38,7 @@ export function StoryArticle({ locale, timezone, story }: Props) {
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <article lang="zh-CN" aria-labelledby="story-headline" className="mx-auto w-full max-w-3xl">
         <p className="mb-4 font-sans text-sm text-muted" lang={locale}>
-          <Link href={pageHref} className="hover:underline">
+          <Link prefetch={false} href={pageHref} className="hover:underline">
             {formatIssueDate(story.issue.date, locale)} · {pageLabel(locale, story.page)}
           </Link>
         </p>
@@ -103,6 +103,7 @@ export function StoryArticle({ locale, timezone, story }: Props) {
         >
           {previous ? (
             <Link
+              prefetch={false}
               href={paperPath(locale, `/stories/${previous.id}`)}
               rel="prev"
               className="hover:underline"
@@ -113,11 +114,16 @@ export function StoryArticle({ locale, timezone, story }: Props) {
           ) : (
             <span />
           )}
-          <Link href={pageHref} className="self-center whitespace-nowrap hover:underline">
+          <Link
+            prefetch={false}
+            href={pageHref}
+            className="self-center whitespace-nowrap hover:underline"
+          >
             {t("paper.backToPage")}
           </Link>
           {next ? (
             <Link
+              prefetch={false}
               href={paperPath(locale, `/stories/${next.id}`)}
               rel="next"
               className="text-right hover:underline"
@@ -146,7 +152,11 @@ export function StoryArticle({ locale, timezone, story }: Props) {
                   {s.headline}
                 </span>
               ) : (
-                <Link href={paperPath(locale, `/stories/${s.id}`)} className="hover:underline">
+                <Link
+                  prefetch={false}
+                  href={paperPath(locale, `/stories/${s.id}`)}
+                  className="hover:underline"
+                >
                   {s.headline}
                 </Link>
               )}

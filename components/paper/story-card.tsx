@@ -36,6 +36,7 @@ export function StoryCard({ locale, story, priority = false, badge }: Props) {
         className={`font-black leading-snug ${isLead ? "text-3xl text-center my-2" : "text-xl my-1"}`}
       >
         <Link
+          prefetch={false}
           href={paperPath(locale, `/stories/${story.id}`)}
           className="hover:text-nameplate hover:underline"
         >

@@ -11,7 +11,7 @@ export default async function PaperNotFound() {
     <div className="py-20 text-center">
       <h1 className="mb-4 text-3xl font-bold">{t("paper.notFoundTitle")}</h1>
       <p className="mb-6 text-muted">{t("paper.notFoundBody")}</p>
-      <Link href="/" className="text-accent underline">
+      <Link prefetch={false} href="/" className="text-accent underline">
         {t("paper.home")}
       </Link>
     </div>

@@ -124,6 +124,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 <article aria-labelledby={`hit-${hit.id}`}>
                   <p className="font-sans text-sm text-muted" lang={locale}>
                     <Link
+                      prefetch={false}
                       href={paperPath(locale, `/issues/${hit.date}/${hit.pageNumber}`)}
                       className="hover:underline"
                     >
@@ -133,6 +134,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   </p>
                   <h2 id={`hit-${hit.id}`} className="my-1 text-xl font-bold">
                     <Link
+                      prefetch={false}
                       href={paperPath(locale, `/stories/${hit.id}`)}
                       className="hover:underline"
                       // Escaped by lib/search.ts, with <mark> around the terms.
@@ -156,6 +158,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             >
               {outcome.page > 1 ? (
                 <Link
+                  prefetch={false}
                   href={paperPath(locale, pageHref(text, outcome.page - 1))}
                   rel="prev"
                   className="underline"
@@ -168,6 +171,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
               <span className="text-muted">{t("search.resultsPage", { page: outcome.page })}</span>
               {outcome.hasNext ? (
                 <Link
+                  prefetch={false}
                   href={paperPath(locale, pageHref(text, outcome.page + 1))}
                   rel="next"
                   className="underline"

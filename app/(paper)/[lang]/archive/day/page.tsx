@@ -53,6 +53,7 @@ export default async function ArchiveDayPage({ params, searchParams }: Props) {
             {around.map((issue) => (
               <li key={issue.date}>
                 <Link
+                  prefetch={false}
                   href={paperPath(locale, `/issues/${issue.date}`)}
                   className="text-accent underline"
                 >
@@ -68,7 +69,11 @@ export default async function ArchiveDayPage({ params, searchParams }: Props) {
       ) : null}
       <DateJumpForm locale={locale} defaultValue={valid ? date : undefined} />
       <p className="font-sans">
-        <Link href={paperPath(locale, "/archive")} className="text-accent underline">
+        <Link
+          prefetch={false}
+          href={paperPath(locale, "/archive")}
+          className="text-accent underline"
+        >
           {t("archive.backToArchive")}
         </Link>
       </p>

@@ -43,6 +43,7 @@ export default async function IssueView({ params }: { params: Params }) {
       >
         {adjacent.previous ? (
           <Link
+            prefetch={false}
             href={paperPath(locale, `/issues/${adjacent.previous}`)}
             rel="prev"
             className="hover:underline"
@@ -54,6 +55,7 @@ export default async function IssueView({ params }: { params: Params }) {
         )}
         {adjacent.next ? (
           <Link
+            prefetch={false}
             href={paperPath(locale, `/issues/${adjacent.next}`)}
             rel="next"
             className="hover:underline"
@@ -71,6 +73,7 @@ export default async function IssueView({ params }: { params: Params }) {
           >
             <h2 id={`page-${page.number}`} className="mb-1 font-sans text-lg font-bold">
               <Link
+                prefetch={false}
                 href={paperPath(locale, `/issues/${date}/${page.number}`)}
                 className="hover:underline"
               >
@@ -86,6 +89,7 @@ export default async function IssueView({ params }: { params: Params }) {
               {page.stories.map((story) => (
                 <li key={story.id}>
                   <Link
+                    prefetch={false}
                     href={paperPath(locale, `/stories/${story.id}`)}
                     className="hover:underline"
                   >
