@@ -91,23 +91,34 @@ function tomorrowMorning(): string {
   return `${day}T08:00`;
 }
 
-async function publicSurfaces(reader: Page, ids: Ids, headline: string) {
-  const page = await reader.request.get(`/issues/${DATE}/1`);
-  const story = await reader.request.get(`/stories/${ids.embargoed}`);
-  const search = await reader.request.get(`/search?q=${encodeURIComponent("央行明日降准")}`);
-  const shortSearch = await reader.request.get(`/search?q=${encodeURIComponent("降准")}`);
-  const feed = await reader.request.get("/feed.xml");
-  const sitemap = await reader.request.get("/sitemaps/2023.xml");
+/** What a reader sees of the story in one language of the paper ("" Chinese, "/en" English). */
+async function surfacesIn(reader: Page, ids: Ids, headline: string, prefix: string) {
+  const page = await reader.request.get(`${prefix}/issues/${DATE}/1`);
+  const story = await reader.request.get(`${prefix}/stories/${ids.embargoed}`);
+  const search = await reader.request.get(
+    `${prefix}/search?q=${encodeURIComponent("央行明日降准")}`,
+  );
+  const shortSearch = await reader.request.get(`${prefix}/search?q=${encodeURIComponent("降准")}`);
+  const feed = await reader.request.get(`${prefix}/feed.xml`);
   expect(page.status()).toBe(200);
   return {
     page: (await page.text()).includes(headline),
     story: story.status(),
     // Search marks the terms in the headline, so look for the story's link.
-    search: (await search.text()).includes(`href="/stories/${ids.embargoed}"`),
-    shortSearch: (await shortSearch.text()).includes(`href="/stories/${ids.embargoed}"`),
+    search: (await search.text()).includes(`href="${prefix}/stories/${ids.embargoed}"`),
+    shortSearch: (await shortSearch.text()).includes(`href="${prefix}/stories/${ids.embargoed}"`),
     feed: (await feed.text()).includes(headline),
-    sitemap: (await sitemap.text()).includes(`/stories/${ids.embargoed}<`),
   };
+}
+
+/** Both languages must agree; the sitemap lists both languages' URLs. */
+async function publicSurfaces(reader: Page, ids: Ids, headline: string) {
+  const chinese = await surfacesIn(reader, ids, headline, "");
+  expect(await surfacesIn(reader, ids, headline, "/en")).toEqual(chinese);
+  const sitemap = await (await reader.request.get("/sitemaps/2023.xml")).text();
+  const inSitemap = sitemap.includes(`/stories/${ids.embargoed}<`);
+  expect(sitemap.includes(`/en/stories/${ids.embargoed}<`)).toBe(inSitemap);
+  return { ...chinese, sitemap: inSitemap };
 }
 
 test("an embargoed story stays off every public surface until its time, then appears by itself", async ({
@@ -231,6 +242,7 @@ test("an embargoed story stays off every public surface until its time, then app
   await dutyPanel.getByRole("button", { name: "设置禁发" }).click();
   await expect(dutyPanel.getByRole("status")).toHaveText("禁发时间已保存。");
   expect((await reader.request.get(`/stories/${ids.open}`)).status()).toBe(404);
+  expect((await reader.request.get(`/en/stories/${ids.open}`)).status()).toBe(404);
   await dutyPanel.getByRole("button", { name: "解除禁发" }).click();
   await expect(dutyPanel.getByRole("status")).toHaveText("已解除禁发。");
   expect((await reader.request.get(`/stories/${ids.open}`)).status()).toBe(200);
