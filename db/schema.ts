@@ -631,7 +631,5 @@ export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
 export type ProofMark = typeof proofMarks.$inferSelect;
-export type PageSignOff = typeof pageSignOffs.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
 export type Desk = typeof desks.$inferSelect;
-export type StoryReviewPass = typeof storyReviewPasses.$inferSelect;
