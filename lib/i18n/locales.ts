@@ -1,6 +1,6 @@
 // Which languages the UI speaks, and how a request's language is chosen.
 
-import type { Locale } from "@/lib/domain/locales";
+import type { Locale } from "../domain/locales";
 import type { Dictionary } from "./dictionary";
 import { translator } from "./dictionary";
 import { en } from "./en";
@@ -8,7 +8,7 @@ import { zhCN } from "./zh-CN";
 
 // The list itself is pure vocabulary (lib/domain/locales.ts); it is re-exported here for the
 // modules that also need a dictionary.
-export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/domain/locales";
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../domain/locales";
 
 export const LOCALE_COOKIE = "masthead-locale";
 
