@@ -1,7 +1,6 @@
 // RSS 2.0, sitemaps and robots.txt for the public paper: pure builders from published data.
 import { bylineNames } from "@/lib/byline";
-import type { Locale } from "@/lib/i18n/locales";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES, type Locale } from "@/lib/domain/locales";
 import { paperPath } from "@/lib/i18n/paper-locale";
 import type { FeedItem, SitemapYear } from "@/lib/paper";
 

@@ -4,7 +4,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { SwitchText } from "@/components/ui/switch-text";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/domain/locales";
 import { neutralPath, paperPath } from "@/lib/i18n/paper-locale";
 
 type Props = { label: string; switchTo: string; targetLocale: Locale; className?: string };

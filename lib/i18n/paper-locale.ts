@@ -1,7 +1,7 @@
 // The public paper's language is in its URL: Chinese at `/…`, English at `/en/…` (docs/decisions.md,
 // "The reader's language is in the URL"). Internally every reader page renders under
 // app/(paper)/[lang] with lang = zh-CN | en; next.config.ts rewrites `/…` to `/zh-CN/…`.
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/domain/locales";
 
 /** The URL prefix of each language of the paper; the default language has none. */
 export const PAPER_PREFIX: Record<Locale, string> = { "zh-CN": "", en: "/en" };
