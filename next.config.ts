@@ -53,9 +53,6 @@ const nextConfig: NextConfig = {
     // The database is the source of truth: a restarted server rebuilds its page cache from
     // it instead of serving pages a previous process rendered from other data.
     isrFlushToDisk: false,
-    // The stylesheet (Tailwind, ~31 KB, ~8 KB gzipped) comes inside the page: a reader's first
-    // paint waits for no other request (docs/benchmarks.md, "Reader pages").
-    inlineCss: true,
     // A Word file with its photos arrives through a server action; lib/ checks each limit.
     serverActions: { bodySizeLimit: "26mb" },
   },
