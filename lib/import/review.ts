@@ -445,6 +445,7 @@ export function mergeWithPrevious(review: Review, storyId: number): Review {
       story: previous.id,
       role: isDeck ? ("subhead" as const) : line.role,
       continues: isDeck ? false : line.continues,
+      rule: isDeck ? ("edited" as const) : line.rule,
     };
   });
   return normalize({
@@ -474,7 +475,8 @@ export function splitStory(review: Review, storyId: number, atLine: number): Rev
   const lines = review.lines.map((line, index) => {
     if (line.story !== storyId || index < atLine) return line;
     const role = index === atLine && line.role === "subhead" ? ("headline" as const) : line.role;
-    return { ...line, story: id, role, continues: index === atLine ? false : line.continues };
+    const rule = role !== line.role ? ("edited" as const) : line.rule;
+    return { ...line, story: id, role, rule, continues: index === atLine ? false : line.continues };
   });
   return normalize({
     lines,

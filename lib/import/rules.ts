@@ -84,7 +84,7 @@ export const DOUBT_COST: Record<DoubtId, number> = {
   ambiguousDeck: 0.15,
   flattenedSplit: 0.25,
   flattenedUnsplit: 0.4,
-  indexLine: 0.2,
+  indexLine: 0.35,
   headlineAfterBody: 0.2,
   guessedByline: 0.2,
   gluedSignature: 0.15,
