@@ -42,5 +42,10 @@ describe("a date-and-page line glued to the headline", () => {
   it("leaves lines that only start with a date", () => {
     expect(splitGluedChrome("1990年05月01日，红星厂举行开工典礼。")).toBeNull();
     expect(splitGluedChrome("出版日期:1990年05月01日 头版")).toBeNull();
+    // A page name is not a headline.
+    expect(splitGluedChrome("2023年03月01日 第04版 要闻")).toBeNull();
+    expect(splitGluedChrome("出版日期:2022年06月15日 第03版 港口职工技能比武落幕")).toBe(
+      "港口职工技能比武落幕",
+    );
   });
 });

@@ -205,5 +205,8 @@ export function splitGluedChrome(line: string): string | null {
   const match = fold(trimmed).match(GLUED_DATE);
   if (!match) return null;
   const rest = trimmed.slice(match[0].length).trim();
-  return rest.length > 0 ? rest : null;
+  // A page name after the tag (第03版 要闻) is furniture too: a headline is longer, and is not
+  // itself furniture.
+  if (rest.replace(/\s/gu, "").length < 7 || chromeRule(rest) !== null) return null;
+  return rest;
 }

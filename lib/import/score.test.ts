@@ -30,3 +30,26 @@ describe("the import scorer", () => {
     expect(s.bylines).toBe(0.5);
   });
 });
+
+describe("the pages written by hand for scoring", () => {
+  it("keep their story F1 and byline score, and do not fall back on headlines", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const { parsePage } = await import("@/lib/import/parse-page");
+    const dir = path.join(process.cwd(), "lib/import/fixtures/scored");
+    const scores = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".expected.json"))
+      .map((f) => {
+        const expected = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+        const text = fs.readFileSync(path.join(dir, f.replace(".expected.json", ".txt")), "utf8");
+        return scorePage(expected.articles, parsePage(text).articles);
+      });
+    const total = summarize(scores);
+    expect(total.stories).toBeGreaterThanOrEqual(12);
+    expect(total.f1).toBeGreaterThanOrEqual(0.95);
+    expect(total.bylines).toBeGreaterThanOrEqual(0.9);
+    // 10 of 12 today (a 5-character kicker over its headline, an index line's stack).
+    expect(total.headlines).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -51,7 +51,10 @@ export function readUnits(text: string): { annotations: AnnotatedLine[]; units: 
     }
     const stripped = stripJumpMarks(line.trim());
     const annotation = annotations[index];
-    const furniture = stripped.length === 0 ? "chromeJump" : chromeRule(stripped);
+    // A date-and-page tag with a headline after it is cut first: the whole line would
+    // otherwise read as an e-paper header and the headline go with it.
+    const glued = splitGluedChrome(stripped);
+    const furniture = stripped.length === 0 ? "chromeJump" : glued ? null : chromeRule(stripped);
     if (furniture) {
       if (annotation) {
         annotation.role = "chrome";
@@ -59,7 +62,6 @@ export function readUnits(text: string): { annotations: AnnotatedLine[]; units: 
       }
       return;
     }
-    const glued = splitGluedChrome(stripped);
     const trimmed = glued ?? stripped;
     units.push({
       text: trimmed,
