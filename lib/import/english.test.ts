@@ -35,5 +35,21 @@ describe("English OCR pages", () => {
     );
     expect(page.stories[0]?.doubts).toContain("interleaved");
     expect(page.stories[0]?.confidence).toBeLessThan(0.7);
+    // The hyphen proves where the columns alternate: the lines are dealt back out.
+    expect(page.articles[0]?.paragraphs).toEqual([
+      "Bids were opened today by the board.",
+      "The engineer said the lowest",
+    ]);
+    expect(page.lines.map((l) => l.rule)).toContain("englishInterleaved");
+  });
+
+  it("leaves a block alone when nothing proves the columns alternate", () => {
+    const page = readPage(
+      "BRIDGE BIDS OPENED\n\nPORTLAND, Feb. 26.—Bids were opened to-\nday by the board. The\nengineer said so.",
+    );
+    expect(page.articles[0]?.paragraphs).toEqual([
+      "Bids were opened today by the board. The engineer said so.",
+    ]);
+    expect(page.stories[0]?.doubts).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import type { StoryKind } from "@/db/schema";
 import { mergeByline, parseEnglishDateline, parseLeadByline } from "./bylines";
 import { DuplicateIndex } from "./duplicates";
-import { looksInterleaved } from "./english";
+import { deinterleaveColumns, looksInterleaved } from "./english";
 import { editorsNoteLabel, isBannerLike, labelText, sectionKind } from "./headings";
 import { moveHeadlinesAboveBody } from "./headlines-after-body";
 import { readDeck } from "./read-deck";
@@ -25,10 +25,13 @@ const SECTION_MARK = /^[■□●○◆◇▲△★☆◎※▶►]/u;
 /** The page, its stories, how each source line was read and by which rule. */
 export function readPage(text: string): PageReading {
   const { annotations, units: raw } = readUnits(text);
-  const { units, moved } = moveHeadlinesAboveBody(joinBrokenParagraphs(raw));
+  const columns = deinterleaveColumns(raw);
+  const { units, moved } = moveHeadlinesAboveBody(joinBrokenParagraphs(columns.units));
   const typicalGap = typicalParagraphGap(units);
   const source = text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
 
+  // Source lines dealt out to another column's paragraph: the story is a reconstruction.
+  const interleaved = new Set([...columns.moved].flatMap((u) => u.lines));
   const drafts: Draft[] = [];
   const duplicates = new DuplicateIndex();
   let banner: string | null = null;
@@ -45,7 +48,11 @@ export function readPage(text: string): PageReading {
       if (k > 0) {
         annotation.continues = true;
         if (role === "body") annotation.rule = "bodyJoined";
+        // Joined onto a line that is not the one above it (columns put back apart).
+        const previous = unit.lines[k - 1];
+        if (previous !== undefined && interleaved.has(index)) annotation.after = previous;
       }
+      if (interleaved.has(index)) annotation.rule = "englishInterleaved";
       draft?.lines.push({ index, role });
     });
   };
@@ -72,7 +79,8 @@ export function readPage(text: string): PageReading {
     }
     draft.paragraphs.push(text);
     duplicates.add(text);
-    if (unit.lines.length > 1 && looksInterleaved(unit.lines.map((i) => source[i] ?? ""))) {
+    const reordered = unit.lines.some((i) => interleaved.has(i));
+    if (reordered || looksInterleaved(unit.lines.map((i) => source[i] ?? ""))) {
       draft.doubts.push("interleaved");
     }
     mark(unit, role, rule, draft);

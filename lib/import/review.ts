@@ -40,6 +40,8 @@ export type ReviewLine = {
   story: number | null;
   /** Joined onto the story's previous line: one paragraph broken at a line end. */
   continues: boolean;
+  /** The line it continues when that is not the one above it (columns put back apart). */
+  after?: number;
   /** The rule that decided the role (`edited` once the editor set it); null for a blank line. */
   rule: RuleId | null;
 };
@@ -96,6 +98,7 @@ export function startReview(text: string): Review {
       role: line.role,
       story: line.article ?? null,
       continues: line.continues === true,
+      ...(line.after !== undefined ? { after: line.after } : {}),
       rule: line.rule ?? null,
     })),
     stories: reading.articles.map((article, id) => ({
@@ -200,9 +203,13 @@ function deriveArticle(review: Review, story: ReviewStory): ReviewedArticle {
     else if (line.role === "label") label = labelText(text);
     else if (line.role === "byline") run.push({ text, index });
     else if (TEXT_ROLES.includes(line.role)) {
-      const last = paragraphs[paragraphs.length - 1];
       const subhead = line.role === "subhead";
-      if (line.continues && !subhead && last && !last.subhead && last.last === previous) {
+      const joinsAt = line.after ?? previous;
+      const last =
+        line.after !== undefined
+          ? paragraphs.find((p) => p.last === line.after)
+          : paragraphs[paragraphs.length - 1];
+      if (line.continues && !subhead && last && !last.subhead && last.last === joinsAt) {
         last.text = joinBroken(last.text, text);
         last.last = index;
       } else paragraphs.push({ text, first: index, last: index, subhead });

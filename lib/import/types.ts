@@ -38,6 +38,8 @@ export type AnnotatedLine = {
   article?: number;
   /** The line was joined onto the line before it (a paragraph or deck broken at a line end). */
   continues?: true;
+  /** The line it continues, when that is not the line above (interleaved columns). */
+  after?: number;
   /** The named rule that decided the line's role (every line but a blank one has one). */
   rule?: RuleId;
 };
