@@ -27,7 +27,22 @@ const sentence = fc
   .map((parts) => parts.join(""));
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(""));
 
+const WORDS =
+  "city council water plant bridge river mills workers strike board county bond state road school house vote market farm price grain ship dock".split(
+    " ",
+  );
+const words = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(" "));
+const englishLine = fc.oneof(
+  words(2, 5).map((w) => w.toUpperCase()), // a deck
+  words(3, 8).map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}.`), // a sentence
+  fc.tuple(words(3, 6), fc.constantFrom(...WORDS)).map(([w, x]) => `${w} ${x.slice(0, 3)}-`), // hyphen
+  words(2, 6), // a wrapped line
+  words(3, 6).map((w) => `WASHINGTON, Feb. 26.—The ${w}.`), // a dateline
+);
+
 const line = fc.oneof(
+  { weight: 3, arbitrary: englishLine },
   { weight: 3, arbitrary: han(4, 20) }, // a headline
   { weight: 2, arbitrary: fc.tuple(han(4, 8), han(4, 8), han(6, 12)).map((p) => p.join(" ")) },
   { weight: 6, arbitrary: paragraph },

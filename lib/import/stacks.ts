@@ -53,7 +53,11 @@ function readPair(first: string, second: string): StackReading {
   }
   // A longer second line, or one with a comma, explains the first: a subheadline. A shorter
   // one could be the headline under a kicker; the reading is the common one, marked unsure.
-  const explains = second.length > first.length || /[，,]/u.test(fold(second));
+  // A column name of five or six characters over a longer line without a comma
+  // (劳动者之歌 / 一名焊工的三十年) reads either way: marked unsure too.
+  const comma = /[，,]/u.test(fold(second));
+  const shortOverLong = first.replace(/\s/gu, "").length <= 6 && !comma;
+  const explains = (second.length > first.length || comma) && !shortOverLong;
   return {
     deck: { kicker: null, headline: first, subheadline: second },
     rules: ["deckSubheadline", "deckSubheadline"],
