@@ -49,7 +49,7 @@ const CHROME_RULES: { rule: RuleId; patterns: RegExp[] }[] = [
     rule: "chromeEpaperHeader",
     patterns: [
       // 2023年03月01日 星期三, 样本日报 2021年03月08日 星期一, 2023-03-01
-      new RegExp(`^.{0,20}?${DATE}\\s*(?:星期|周)[一二三四五六日天]\\s*.{0,20}$`, "u"),
+      new RegExp(`^.{0,20}?${DATE}\\s*(?:星期|周)[一二三四五六日天](?:\\s+\\S.{0,20})?$`, "u"),
       new RegExp(`^(?:${DATE}|\\d{4}-\\d{1,2}-\\d{1,2})$`, "u"),
       // An e-paper page header: paper, date and 版次 on one line; 《样本日报》(2021年03月08日 05版).
       new RegExp(`^.{0,20}${DATE}.{0,12}${PAGE}.{0,12}$`, "u"),
@@ -58,17 +58,17 @@ const CHROME_RULES: { rule: RuleId; patterns: RegExp[] }[] = [
         `^(?:出版日期|出版时间|刊期|日期)\\s*[：:]\\s*${DATE}\\s*(?:${PAGE}\\S{0,8})?$`,
         "u",
       ),
-      /^\S{1,16}(?:官方网站|官网|数字报|电子报|电子版)(?:\s*[|｜]\s*|\s+).{0,30}$/u,
-      /^\S{1,16}(?:数字报|电子报|电子版)$/u,
+      /^\S{1,16}(?:官方网站|官网|数字报|电子报|电子版)(?:\s*[|｜]\s*|\s+)(?:首页|今天是).{0,30}$/u,
+      /^\S{1,12}报\s*(?:数字报|电子报|电子版)$/u,
     ],
   },
   {
     rule: "chromeSite",
     patterns: [
       // A site's channel name (娱乐频道), pop-ups, read-aloud widgets, comment and complaint lines.
-      /^\S{2,8}频道$/u,
-      /^(?:已经是最新一期|已经是第一期|已经是最后一期|已经是第一版|已经是最后一版|已是最新一期|知道了|我知道了|确定|取消|往期|往期回顾|今天是.{0,20})$/u,
-      /^(?:语音播报|朗读|听新闻|听全文|收听|播放|开始朗读|点击播报本文|语音朗读|朗读全文|暂停)(?:\s+\S{1,6}){0,3}$/u,
+      /^\S{2,4}频道$/u,
+      /^(?:已经是最新一期|已经是第一期|已经是最后一期|已经是第一版|已经是最后一版|已是最新一期|知道了|我知道了|确定|取消|往期|往期回顾|今天是)$/u,
+      /^(?:语音播报|朗读|听新闻|听全文|收听|播放|开始朗读|点击播报本文|语音朗读|朗读全文|暂停)(?:\s+[\d:：/]+)*$/u,
       /^(?:网友评论|评论|跟帖)(?:仅供|须遵守|应遵守).{0,80}$/u,
       /^(?:我要评论|发表评论|查看评论|网友评论|全部评论)$/u,
       /^(?:投诉|举报|投诉举报|违法和不良信息举报|不良信息举报)(?:电话|邮箱|热线)\s*[：:].{0,60}$/u,
@@ -171,7 +171,10 @@ export function chromeRule(line: string): RuleId | null {
   const archive = archiveHeaderRule(raw);
   if (archive) return archive;
   // Folding turns ASCII ":" and "," full-width, which URLs and counts (1,203) keep ASCII.
+  // A sentence is never an e-paper header, whatever dates and 版 it names.
+  const sentence = /[。，；]/u.test(folded);
   for (const { rule, patterns } of CHROME_RULES) {
+    if (rule === "chromeEpaperHeader" && sentence) continue;
     if (patterns.some((pattern) => pattern.test(folded) || pattern.test(raw))) return rule;
   }
   if (folded.length <= 80 && LEGAL_NOTICE.test(folded)) return "chromeLegal";
