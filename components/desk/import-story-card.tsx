@@ -1,8 +1,7 @@
 "use client";
 // One story of a page under review: its confidence and doubts, deck, names, kind and
 // paragraphs, each correctable; merge it into the story above, or split it at a paragraph.
-import type { StoryKind } from "@/db/schema";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS, type StoryKind } from "@/lib/domain/story";
 import { format } from "@/lib/i18n/dictionary";
 import type { BylineNames, editStory, ReviewedArticle } from "@/lib/import/review";
 import { type ImportMessages, input, smallButton } from "./import-messages";

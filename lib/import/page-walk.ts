@@ -1,6 +1,6 @@
 // The state of one walk through a page's units: the stories so far, the open one, the column
 // (section) in force, the banner, and how a unit is recorded on its source lines (pure).
-import type { StoryKind } from "@/db/schema";
+import type { StoryKind } from "@/lib/domain/story";
 import { DuplicateIndex } from "./duplicates";
 import { looksInterleaved } from "./english";
 import type { RuleId } from "./rules";

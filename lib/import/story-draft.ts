@@ -1,6 +1,6 @@
 // A story while the page is being read, and how a finished draft becomes a parsed article with
 // its confidence (pure).
-import type { Byline, StoryKind } from "@/db/schema";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 import { emptyByline, mergeByline, parseTrailingByline } from "./bylines";
 import { confidenceOf, type DoubtId } from "./rules";
 import type { Deck } from "./stacks";
