@@ -45,11 +45,15 @@ export function ensureTools({ wrk = false } = {}) {
   return { nginx: findTool("nginx"), wrk: wrk ? findTool("wrk") : null };
 }
 
-/** Replace exactly one occurrence, or fail loudly: the shipped file is what gets tested. */
+/**
+ * Replace the one directive line `from` (comments aside), or fail loudly: the shipped file is
+ * what gets tested.
+ */
 function replaceOnce(text, from, to, file) {
-  const count = text.split(from).length - 1;
+  const line = new RegExp(`^(\\s*)${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "gm");
+  const count = text.match(line)?.length ?? 0;
   if (count !== 1) throw new Error(`${file}: expected "${from}" once, found it ${count} times`);
-  return text.replace(from, to);
+  return text.replace(line, `$1${to}`);
 }
 
 /**
