@@ -100,6 +100,20 @@ describe("deploy/nginx.conf", () => {
     expect(hits.get("/issues/1")).toBe(1);
   });
 
+  it("sends a reader with the old English cookie, not yet moved to /en/, past the cache both ways", async () => {
+    replies.set("/issues/3", {
+      status: 200,
+      headers: { "Cache-Control": PUBLIC_SHORT },
+      body: "zh",
+    });
+    await get("/issues/3");
+    const old = await get("/issues/3", { Cookie: "masthead-locale=en" });
+    expect(old.cache).toBe("BYPASS");
+    const moved = await get("/issues/3", { Cookie: "masthead-locale=en; masthead-paper-urls=1" });
+    expect(moved.cache).toBe("HIT");
+    expect(hits.get("/issues/3")).toBe(2);
+  });
+
   it("passes what the app marks private or no-store, and a response setting a cookie", async () => {
     replies.set("/media/1/640.webp", {
       status: 200,
