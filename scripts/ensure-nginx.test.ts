@@ -32,7 +32,15 @@ function makeOrigin(): http.Server {
     const url = request.url ?? "/";
     hits.set(url, (hits.get(url) ?? 0) + 1);
     if (request.headers.cookie) seenCookies.push(request.headers.cookie);
-    const reply = replies.get(url) ?? { status: 404, headers: {}, body: "none" };
+    let reply = replies.get(url) ?? { status: 404, headers: {}, body: "none" };
+    // Next answers a router request without `_rsc` with a Vary-less redirect.
+    if (request.headers.rsc === "1" && url === "/rsc-page") {
+      reply = {
+        status: 307,
+        headers: { "Cache-Control": PUBLIC_SHORT, Location: "/rsc-page?_rsc=x" },
+        body: "",
+      };
+    }
     response.writeHead(reply.status, { "Content-Type": "text/html", ...reply.headers });
     response.end(reply.body);
   });
@@ -112,6 +120,24 @@ describe("deploy/nginx.conf", () => {
     const moved = await get("/issues/3", { Cookie: "masthead-locale=en; masthead-paper-urls=1" });
     expect(moved.cache).toBe("HIT");
     expect(hits.get("/issues/3")).toBe(2);
+  });
+
+  it("keeps Next's router requests apart: an RSC answer never replaces the page", async () => {
+    replies.set("/rsc-page", {
+      status: 200,
+      headers: {
+        "Cache-Control": PUBLIC_SHORT,
+        Vary: "rsc, next-router-state-tree, next-router-prefetch",
+      },
+      body: "<html>page</html>",
+    });
+    const router = await fetch(`${base}/rsc-page`, { headers: { RSC: "1" }, redirect: "manual" });
+    expect(router.status).toBe(307);
+    expect(await get("/rsc-page")).toMatchObject({ status: 200, body: "<html>page</html>" });
+    expect(
+      (await fetch(`${base}/rsc-page`, { headers: { RSC: "1" }, redirect: "manual" })).status,
+    ).toBe(307);
+    expect(await get("/rsc-page")).toMatchObject({ status: 200, cache: "HIT" });
   });
 
   it("passes what the app marks private or no-store, and a response setting a cookie", async () => {
