@@ -1,6 +1,8 @@
 // The shipped reader cache's benchmark (docs/benchmarks.md, "Reader cache"); part of
 // `npm run bench`, or alone: `npm run bench:edge [-- --seconds 10]`. Needs a build.
 //
+// `--no-load` skips wrk (a quick check of the rest).
+//
 // 1. The seed paper in a throwaway data folder, `next start` on 3311, and nginx with the
 //    shipped deploy/nginx.conf (port 3312 → 3311). The same nginx also serves the very bytes
 //    of the two pages as static files (3313): the ceiling.
@@ -26,7 +28,7 @@ const CACHED = `http://127.0.0.1:${NGINX_PORT}`;
 const STATIC = `http://127.0.0.1:${STATIC_PORT}`;
 const secondsArg = process.argv.indexOf("--seconds");
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
-const CONNECTIONS = [10, 100];
+const CONNECTIONS = process.argv.includes("--no-load") ? [] : [10, 100];
 const ROUNDS = 3;
 const WORK = path.join(os.tmpdir(), "masthead-bench-edge");
 const DATA_DIR = path.join(WORK, "data");
@@ -339,7 +341,7 @@ async function main() {
     }
     log();
     log(
-      `Freshness through the cache, ${ROUNDS} rounds: an issue (one story with a photo) published and taken down through the desk's actions over nginx, while readers already hold its 404s and then its pages in the cache; the time until the story, its page and its photo all answer 200 (published) or 404 (taken down), polled every 50 ms. Bound: 60 s; design: about 5 s (lib/cache-control.ts).`,
+      `Freshness through the cache, ${ROUNDS} rounds: an issue (one story with a photo) published and taken down through the desk's actions over nginx, while readers already hold its 404s and then its pages in the cache; the time until the story, its page and its photo all answer 200 (published) or 404 (taken down), polled every 50 ms. Bound: 60 s; design: about 5–6 s (lib/cache-control.ts).`,
     );
     log();
     log("| round | publish → visible | unpublish → gone |");
