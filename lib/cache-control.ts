@@ -16,7 +16,7 @@ export const SHARED_IF_ERROR_SECONDS = 25;
  * The bound (docs/decisions.md, "What nginx or a CDN may keep"): a copy made at T is never served after
  * T + fresh + max(revalidate, if-error) = T + 28 s. The app's own page cache drops a changed page
  * at once (at worst at the clock's next tick, 30 s), so a publication, a correction, a takedown
- * or a lifted embargo reaches readers within 60 s at most, within about 5–6 s normally.
+ * or a lifted embargo reaches readers within 60 s at most, within about 5 s normally.
  */
 export const SHARED_CACHE_BOUND_SECONDS =
   SHARED_FRESH_SECONDS + Math.max(SHARED_REVALIDATE_SECONDS, SHARED_IF_ERROR_SECONDS);
