@@ -162,6 +162,7 @@ function buildArchive(): void {
     process.stdout.write(`\r${issues} issues, ${count} stories`);
   }
   conn.exec("INSERT INTO stories_fts(stories_fts) VALUES ('optimize')");
+  conn.exec("INSERT INTO stories_grams(stories_grams) VALUES ('optimize')");
   conn.exec("ANALYZE");
   conn.pragma("wal_checkpoint(TRUNCATE)");
   closeDatabase();
