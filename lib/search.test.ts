@@ -4,11 +4,11 @@ import { type Byline, issues, pages, placements, stories } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import {
   highlight,
+  MAX_COUNT,
   MAX_QUERY_LENGTH,
   PAGE_SIZE,
   parseQuery,
   SPARSE_MATCHES,
-  SUBSTRING_SCAN_LIMIT,
   searchStories,
   snippet,
 } from "@/lib/search";
@@ -123,7 +123,7 @@ describe("searchStories", () => {
     const outcome = searchStories({ q: "加强年", now: NOW });
     expect(ids(outcome)).toEqual([newer, older]);
     if (outcome.kind !== "results") throw new Error("no results");
-    expect(outcome.scope).toBe("archive");
+    expect(outcome.total).toBe(2);
     expect(outcome.hits[0]?.snippetHtml).toContain("<mark>加强年</mark>");
     expect(outcome.hits[0]?.date).toBe("2023-02-22");
     expect(outcome.hits[0]?.pageName).toBe("要闻");
@@ -138,10 +138,86 @@ describe("searchStories", () => {
     const outcome = searchStories({ q: "东城", now: NOW });
     expect(ids(outcome).sort()).toEqual([inHeadline, inBody, inByline].sort());
     if (outcome.kind !== "results") throw new Error("no results");
-    expect(outcome.scope).toBe("recent");
+    expect(outcome.total).toBe(3);
     expect(outcome.hits.find((h) => h.id === inHeadline)?.headlineHtml).toBe(
       "全国总工会赴<mark>东城</mark>调研",
     );
+  });
+
+  it("finds one-character terms and counts the hits", async () => {
+    const older = await insertStory(insertIssue("2019-05-01"), {
+      headline: "个税改革",
+      bodyText: "",
+    });
+    const newer = await insertStory(insertIssue("2024-05-01"), {
+      headline: "其他",
+      bodyText: "减税",
+    });
+    await insertStory(insertIssue("2024-05-02"), { headline: "无关", bodyText: "工会" });
+    const outcome = searchStories({ q: "税", now: NOW });
+    expect(ids(outcome)).toEqual([newer, older]);
+    expect(outcome.kind === "results" && outcome.total).toBe(2);
+    expect(outcome.kind === "results" && outcome.moreThanTotal).toBe(false);
+  });
+
+  it("finds Latin words and numbers, short and long, whatever their case", async () => {
+    const page = insertIssue("2023-02-22");
+    const ai = await insertStory(page, {
+      headline: "AI 进车间",
+      bodyText: "Beijing 5G 工厂，2023 年",
+    });
+    const other = await insertStory(page, { headline: "其他", bodyText: "said 19 times" });
+    expect(ids(searchStories({ q: "ai", now: NOW })).sort()).toEqual([ai, other].sort());
+    expect(ids(searchStories({ q: "AI 工厂", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "5g", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "BEIJING", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "2023", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "19", now: NOW }))).toEqual([other]);
+    expect(ids(searchStories({ q: "9", now: NOW }))).toEqual([other]);
+    expect(ids(searchStories({ q: "2024", now: NOW }))).toEqual([]);
+    const outcome = searchStories({ q: "beijing 5G", now: NOW });
+    expect(outcome.kind === "results" && outcome.hits[0]?.snippetHtml).toContain(
+      "<mark>Beijing</mark> <mark>5G</mark>",
+    );
+  });
+
+  it("highlights terms in escaped text", async () => {
+    const page = insertIssue("2023-02-22");
+    await insertStory(page, {
+      headline: "<b>东城</b> & 加强年",
+      bodyText: '<img src=x onerror="alert(1)">东城区 加强年',
+    });
+    const outcome = searchStories({ q: "东城 加强年", now: NOW });
+    if (outcome.kind !== "results") throw new Error("no results");
+    expect(outcome.hits[0]?.headlineHtml).toBe(
+      "&lt;b&gt;<mark>东城</mark>&lt;/b&gt; &amp; <mark>加强年</mark>",
+    );
+    expect(outcome.hits[0]?.snippetHtml).toBe(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;<mark>东城</mark>区 <mark>加强年</mark>",
+    );
+  });
+
+  it("keeps to a range of issue dates, both ends included", async () => {
+    const [d1, d2, d3] = ["2020-06-30", "2020-07-01", "2020-07-31"];
+    const first = await insertStory(insertIssue(d1), { headline: "东城 一" });
+    const second = await insertStory(insertIssue(d2), { headline: "东城 二" });
+    const third = await insertStory(insertIssue(d3), { headline: "东城 三" });
+    const search = (from: unknown, to: unknown, q = "东城") =>
+      searchStories({ q, from, to, now: NOW });
+    expect(ids(search("2020-07-01", "2020-07-31"))).toEqual([third, second]);
+    expect(ids(search("2020-07-01", undefined))).toEqual([third, second]);
+    expect(ids(search(undefined, "2020-07-01"))).toEqual([second, first]);
+    expect(ids(search("2020-07-31", "2020-07-01"))).toEqual([third, second]);
+    expect(ids(search("2020-07-02", "2020-07-30"))).toEqual([]);
+    expect(ids(search("2020-07-01", "2020-07-01", "东城 二"))).toEqual([second]);
+    const bad = search("2020-02-30", "'; DROP TABLE issues; --");
+    expect(ids(bad)).toEqual([third, second, first]);
+    expect(bad.invalidRange).toBe(true);
+    expect(search("", "").invalidRange).toBe(false);
+    expect(search(["2020-07-01", "x"], ["2020-07-01"]).range).toEqual({
+      from: "2020-07-01",
+      to: "2020-07-01",
+    });
   });
 
   it("requires every term, long and short together", async () => {
@@ -231,24 +307,40 @@ describe("searchStories", () => {
     }
   });
 
-  it("bounds the substring scan to the newest stories; the index still covers the archive", async () => {
-    const old = await insertStory(insertIssue("2020-01-01"), { headline: "东城区旧闻" });
-    const page = insertIssue("2023-02-22");
+  it("finds a two-character term in a story years older than 5,000 newer ones without it", async () => {
+    // The old design scanned only the newest 5,000 stories for a short term: this story was
+    // out of its reach.
+    const old = await insertStory(insertIssue("2016-03-08"), {
+      headline: "旧闻",
+      bodyText: "当年东城区的职工书屋。",
+    });
     const author = await insertUser("editor");
     const insert = sqlite().prepare(
-      "INSERT INTO stories (headline, status, author_id) VALUES (?, 'published', ?) RETURNING id",
+      "INSERT INTO stories (headline, body_text, status, author_id) VALUES (?, ?, 'published', ?) RETURNING id",
     );
     const place = sqlite().prepare(
       "INSERT INTO placements (page_id, story_id, position) VALUES (?, ?, ?)",
     );
+    const pagesByDay = Array.from({ length: 100 }, (_, d) =>
+      insertIssue(new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10)),
+    );
+    const NEWER = 5_100;
     sqlite().transaction(() => {
-      for (let i = 0; i < SUBSTRING_SCAN_LIMIT; i += 1) {
-        const { id } = insert.get(`新闻${i}`, author.id) as { id: number };
-        place.run(page, id, 1000 + i);
+      for (let i = 0; i < NEWER; i += 1) {
+        const { id } = insert.get(`新闻${i}`, "西城区的职工之家。", author.id) as { id: number };
+        place.run(pagesByDay[i % 100], id, 1000 + i);
       }
     })();
-    expect(ids(searchStories({ q: "东城", now: NOW }))).toEqual([]);
-    expect(ids(searchStories({ q: "东城区", now: NOW }))).toEqual([old]);
+    const outcome = searchStories({ q: "东城", now: NOW });
+    expect(ids(outcome)).toEqual([old]);
+    expect(outcome.kind === "results" && outcome.total).toBe(1);
+    expect(ids(searchStories({ q: "东", now: NOW }))).toEqual([old]);
+    // The many newer stories are all found by what they do hold, newest first, and counted.
+    const west = searchStories({ q: "西城", now: NOW });
+    if (west.kind !== "results") throw new Error("no results");
+    expect(west.total).toBe(MAX_COUNT);
+    expect(west.moreThanTotal).toBe(true);
+    expect(west.hits[0]?.date).toBe("2023-04-10");
   });
 
   it("walks the archive newest-first when a term matches many stories", async () => {
@@ -262,7 +354,8 @@ describe("searchStories", () => {
     const days = ["2023-01-01", "2023-01-03", "2023-01-02"].map((d) => insertIssue(d));
     const expected: number[][] = [[], [], []];
     sqlite().transaction(() => {
-      for (let i = 0; i < SPARSE_MATCHES + 100; i += 1) {
+      // Twice the sparse bound, so that both terms have many matches in their index.
+      for (let i = 0; i < 2 * SPARSE_MATCHES + 200; i += 1) {
         const day = i % 3;
         const east = i % 2 === 0 ? "东城" : "西城";
         const status = i % 7 === 0 ? "draft" : "published";
