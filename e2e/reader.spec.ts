@@ -197,7 +197,7 @@ test("search finds 工会 and 东城 in the seed story, highlighted, newest firs
   await expect(page.getByRole("status")).toContainText(`共找到 ${found.length} 篇报道。`);
 
   // A range of issue dates keeps to the reader issue (2019); the query and the range stay.
-  await page.getByLabel("止", { exact: true }).fill("2020-12-31");
+  await page.getByLabel("到", { exact: true }).fill("2020-12-31");
   await page.getByRole("button", { name: "搜索" }).click();
   await expect(page).toHaveURL(/to=2020-12-31/);
   const inRange = page.getByRole("article").getByRole("heading", { level: 2 });
