@@ -343,7 +343,7 @@ describe("searchStories", () => {
     expect(west.hits[0]?.date).toBe("2023-04-10");
   });
 
-  it("walks the archive newest-first when a term matches many stories", async () => {
+  it("walks the archive newest-first, slice by slice, when every term matches many stories", async () => {
     const author = await insertUser("editor");
     const insert = sqlite().prepare(
       "INSERT INTO stories (headline, status, author_id) VALUES (?, ?, ?) RETURNING id",
@@ -351,26 +351,51 @@ describe("searchStories", () => {
     const place = sqlite().prepare(
       "INSERT INTO placements (page_id, story_id, position) VALUES (?, ?, ?)",
     );
-    const days = ["2023-01-01", "2023-01-03", "2023-01-02"].map((d) => insertIssue(d));
-    const expected: number[][] = [[], [], []];
+    // 100 issues created out of date order; stories dealt round-robin across them, so neither
+    // issue ids nor story ids follow the dates.
+    const ISSUES = 100;
+    const dates = Array.from({ length: ISSUES }, (_, d) =>
+      new Date(Date.UTC(2021, 0, 1 + ((d * 37) % ISSUES))).toISOString().slice(0, 10),
+    );
+    const pagesByIssue = dates.map((d) => insertIssue(d));
+    // 东城 only in the oldest 60 issues: the newest-first walk passes slices without it.
+    const oldest = new Set([...dates].sort().slice(0, 60));
+    const expected = new Map<string, number[]>(dates.map((d) => [d, []]));
+    const STORIES = 2 * SPARSE_MATCHES + 200;
     sqlite().transaction(() => {
-      // Twice the sparse bound, so that both terms have many matches in their index.
-      for (let i = 0; i < 2 * SPARSE_MATCHES + 200; i += 1) {
-        const day = i % 3;
-        const east = i % 2 === 0 ? "东城" : "西城";
+      for (let i = 0; i < STORIES; i += 1) {
+        const d = i % ISSUES;
+        const date = dates[d] as string;
+        const east = oldest.has(date) ? "东城" : "西城";
         const status = i % 7 === 0 ? "draft" : "published";
         const { id } = insert.get(`密集测试${east}${i}`, status, author.id) as { id: number };
-        place.run(days[day], id, i);
-        if (status === "published" && east === "东城") expected[day]?.push(id);
+        place.run(pagesByIssue[d], id, i);
+        if (status === "published" && east === "东城") expected.get(date)?.push(id);
       }
     })();
-    // Newest issue (2023-01-03, the second page) first, each issue in position order.
-    const newestFirst = [...(expected[1] ?? []), ...(expected[2] ?? []), ...(expected[0] ?? [])];
+    const newestFirst = [...dates]
+      .sort()
+      .reverse()
+      .flatMap((d) => expected.get(d) ?? []);
+    expect(newestFirst.length).toBeGreaterThan(SPARSE_MATCHES);
     const first = searchStories({ q: "密集测试 东城", now: NOW });
     const third = searchStories({ q: "密集测试 东城", page: "3", now: NOW });
+    const last = searchStories({ q: "密集测试 东城", page: "50", now: NOW });
     expect(ids(first)).toEqual(newestFirst.slice(0, PAGE_SIZE));
     expect(ids(third)).toEqual(newestFirst.slice(2 * PAGE_SIZE, 3 * PAGE_SIZE));
-    const all = searchStories({ q: "密集测试", now: NOW });
-    expect(all.kind === "results" && all.hasNext).toBe(true);
-  });
+    expect(ids(last)).toEqual(newestFirst.slice(49 * PAGE_SIZE, 50 * PAGE_SIZE));
+    expect(first.kind === "results" && [first.total, first.moreThanTotal]).toEqual([
+      MAX_COUNT,
+      true,
+    ]);
+    // A date range inside the walk: only its issues, counted exactly.
+    const [to, from] = [...oldest].sort().reverse();
+    const ranged = searchStories({ q: "东城 密集测试", from, to, now: NOW });
+    const inRange = [
+      ...(expected.get(to as string) ?? []),
+      ...(expected.get(from as string) ?? []),
+    ];
+    expect(ids(ranged)).toEqual(inRange.slice(0, PAGE_SIZE));
+    expect(ranged.kind === "results" && ranged.total).toBe(inRange.length);
+  }, 60_000);
 });

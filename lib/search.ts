@@ -82,27 +82,18 @@ export function parseDateRange(from: unknown, to: unknown): { range: DateRange; 
   return { range, invalid };
 }
 
-/**
- * Published stories newest issue first, in page and position order, without a sort: CROSS JOIN
- * fixes the loop order (issues by their unique date index, then each issue's pages and
- * placements by their indexes), so SQLite streams rows in order and stops at the LIMIT.
- * Parameters: the date range (from, to), then `now` for the embargo condition.
- */
-const NEWEST_FIRST = `
-  FROM issues i INDEXED BY issues_date_unique
-  CROSS JOIN pages p ON p.issue_id = i.id
-  CROSS JOIN placements pl ON pl.page_id = p.id
-  CROSS JOIN stories s ON s.id = pl.story_id
-  WHERE i.date >= ? AND i.date <= ? AND i.status = 'published' AND s.status = 'published'
-    AND ${OUT_OF_EMBARGO_SQL}`;
+/** A story readers may read: published, placed in a published issue, out of embargo. */
+const READABLE = `i.status = 'published' AND s.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
 const NEWEST_ORDER = "ORDER BY i.date DESC, p.number, pl.position";
 
 /**
  * An index with fewer matches than this is read whole and its matches sorted by date; when
- * every index of the query has more, walking the issues newest-first finds a page of them
- * sooner than sorting them all would.
+ * every index of the query has more, the archive is walked newest-first, a slice of issues at
+ * a time, which finds the newest MAX_COUNT + 1 of them sooner than sorting them all would.
  */
-export const SPARSE_MATCHES = 2000;
+export const SPARSE_MATCHES = 10_000;
+/** The first slice of the walk, in issues; each next slice is twice as long. */
+const FIRST_SLICE = 32;
 
 type Statements = Map<string, Statement>;
 const statementsByConnection = new WeakMap<object, Statements>();
@@ -122,7 +113,7 @@ function prepare(sql: string): Statement {
   return statement;
 }
 
-/** The rowids of one index's matches, for an FTS5 MATCH expression (one parameter). */
+/** One index's matches for an FTS5 MATCH expression (its first parameter). */
 const INDEX_MATCHES = {
   trigram: "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?",
   gram: "SELECT rowid FROM stories_grams WHERE stories_grams MATCH ?",
@@ -130,14 +121,23 @@ const INDEX_MATCHES = {
 
 type IndexMatch = { sql: string; match: string; size: number };
 
+/** The index's matches among rowids low..high (FTS5 seeks the range, it does not scan). */
+function matchesBetween(index: IndexMatch, low: number, high: number): Set<number> {
+  return new Set(
+    prepare(`${index.sql} AND rowid >= ? AND rowid <= ?`)
+      .pluck()
+      .all(index.match, low, high) as number[],
+  );
+}
+
 /**
  * The matching, readable stories in reading order — newest issue first, then page and
  * position — up to MAX_COUNT + 1 of them (one more than we count, to know there are more).
- * `nowMs` is the one parameter of the embargo condition.
  */
 function findIds(plan: TermPlan, range: DateRange, nowMs: number): number[] {
-  const from = range.from ?? "0000-01-01";
-  const to = range.to ?? "9999-12-31";
+  const from = range.from ?? "";
+  // Issue dates are YYYY-MM-DD, so "<date>~" is just after that day and "~" after every day.
+  let before = `${range.to ?? ""}~`;
   const indexes: IndexMatch[] = [];
   for (const [name, match] of [
     ["trigram", plan.trigramMatch],
@@ -145,49 +145,74 @@ function findIds(plan: TermPlan, range: DateRange, nowMs: number): number[] {
   ] as const) {
     if (match === null) continue;
     const sql = INDEX_MATCHES[name];
-    const { size } = prepare(`SELECT count(*) AS size FROM (${sql} LIMIT ${SPARSE_MATCHES})`).get(
-      match,
-    ) as { size: number };
+    const size = prepare(`SELECT count(*) FROM (${sql} LIMIT ${SPARSE_MATCHES})`)
+      .pluck()
+      .get(match) as number;
     if (size === 0) return [];
     indexes.push({ sql, match, size });
   }
   indexes.sort((a, b) => a.size - b.size);
   const [driver, ...others] = indexes;
   if (!driver) return [];
-  const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
+
   if (driver.size < SPARSE_MATCHES) {
-    // Few matches: read them all, keep the readable ones, sort by date. The other index is
-    // asked about each of them only (rowid equality), never read whole.
-    const otherFilter = others.map((o) => `AND EXISTS (${o.sql} AND rowid = s.id)`).join(" ");
-    return ids(
-      prepare(`
-        SELECT s.id FROM (${driver.sql}) m
-        JOIN stories s ON s.id = m.rowid
-        JOIN placements pl ON pl.story_id = s.id
-        JOIN pages p ON p.id = pl.page_id
-        JOIN issues i ON i.id = p.issue_id
-        WHERE i.date >= ? AND i.date <= ? AND i.status = 'published'
-          AND s.status = 'published' AND ${OUT_OF_EMBARGO_SQL} ${otherFilter}
-        ${NEWEST_ORDER} LIMIT ${MAX_COUNT + 1}`).all(
-        driver.match,
-        from,
-        to,
-        nowMs,
-        ...others.map((o) => o.match),
-      ),
-    );
+    // Few matches: read them all, keep those every other index holds, then the readable ones
+    // in the date range, sorted by date.
+    let candidates = prepare(driver.sql).pluck().all(driver.match) as number[];
+    for (const other of others) {
+      const low = Math.min(...candidates);
+      const high = Math.max(...candidates);
+      const held = matchesBetween(other, low, high);
+      candidates = candidates.filter((id) => held.has(id));
+      if (candidates.length === 0) return [];
+    }
+    return prepare(`
+      SELECT s.id FROM json_each(?) m
+      JOIN stories s ON s.id = m.value
+      JOIN placements pl ON pl.story_id = s.id
+      JOIN pages p ON p.id = pl.page_id
+      JOIN issues i ON i.id = p.issue_id
+      WHERE i.date >= ? AND i.date < ? AND ${READABLE}
+      ${NEWEST_ORDER} LIMIT ${MAX_COUNT + 1}`)
+      .pluck()
+      .all(JSON.stringify(candidates), from, before, nowMs) as number[];
   }
-  // Many matches in every index: walk the readable stories newest-first and keep those in
-  // every index's matches.
-  const filter = indexes.map((o) => `AND s.id IN (${o.sql})`).join(" ");
-  return ids(
-    prepare(`SELECT s.id ${NEWEST_FIRST} ${filter} ${NEWEST_ORDER} LIMIT ${MAX_COUNT + 1}`).all(
-      from,
-      to,
-      nowMs,
-      ...indexes.map((o) => o.match),
-    ),
-  );
+
+  // Many matches in every index: walk the readable stories newest-first, a slice of issues at
+  // a time (CROSS JOIN fixes the loop order — issues by their date index, then each issue's
+  // pages and placements by theirs — so the rows come in order without a sort), and keep those
+  // every index holds among the slice's rowids.
+  const found: number[] = [];
+  const sliceEnd = prepare(`
+    SELECT min(date) FROM (
+      SELECT date FROM issues INDEXED BY issues_date_unique
+      WHERE date >= ? AND date < ? AND status = 'published' ORDER BY date DESC LIMIT ?)`).pluck();
+  const slice = prepare(`
+    SELECT s.id
+    FROM issues i INDEXED BY issues_date_unique
+    CROSS JOIN pages p ON p.issue_id = i.id
+    CROSS JOIN placements pl ON pl.page_id = p.id
+    CROSS JOIN stories s ON s.id = pl.story_id
+    WHERE i.date >= ? AND i.date < ? AND ${READABLE}
+    ${NEWEST_ORDER}`).pluck();
+  for (let issuesInSlice = FIRST_SLICE; found.length <= MAX_COUNT; issuesInSlice *= 2) {
+    const start = sliceEnd.get(from, before, issuesInSlice) as string | null;
+    if (start === null) break;
+    const ids = slice.all(start, before, nowMs) as number[];
+    before = start;
+    if (ids.length === 0) continue;
+    let low = ids[0] as number;
+    let high = low;
+    for (const id of ids) {
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+    const held = indexes.map((index) => matchesBetween(index, low, high));
+    for (const id of ids) {
+      if (held.every((set) => set.has(id))) found.push(id);
+    }
+  }
+  return found.slice(0, MAX_COUNT + 1);
 }
 
 type HitRow = {
