@@ -361,7 +361,7 @@ describe("searchStories", () => {
     // 东城 only in the oldest 60 issues: the newest-first walk passes slices without it.
     const oldest = new Set([...dates].sort().slice(0, 60));
     const expected = new Map<string, number[]>(dates.map((d) => [d, []]));
-    const STORIES = 2 * SPARSE_MATCHES + 200;
+    const STORIES = 2 * SPARSE_MATCHES.gram + 200;
     sqlite().transaction(() => {
       for (let i = 0; i < STORIES; i += 1) {
         const d = i % ISSUES;
@@ -377,7 +377,7 @@ describe("searchStories", () => {
       .sort()
       .reverse()
       .flatMap((d) => expected.get(d) ?? []);
-    expect(newestFirst.length).toBeGreaterThan(SPARSE_MATCHES);
+    expect(newestFirst.length).toBeGreaterThan(SPARSE_MATCHES.gram);
     const first = searchStories({ q: "密集测试 东城", now: NOW });
     const third = searchStories({ q: "密集测试 东城", page: "3", now: NOW });
     const last = searchStories({ q: "密集测试 东城", page: "50", now: NOW });

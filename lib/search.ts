@@ -91,7 +91,7 @@ const NEWEST_ORDER = "ORDER BY i.date DESC, p.number, pl.position";
  * every index of the query has more, the archive is walked newest-first, a slice of issues at
  * a time, which finds the newest MAX_COUNT + 1 of them sooner than sorting them all would.
  */
-export const SPARSE_MATCHES = 10_000;
+export const SPARSE_MATCHES = { trigram: 2000, gram: 5000 } as const;
 /** The first slice of the walk, in issues; each next slice is twice as long. */
 const FIRST_SLICE = 32;
 
@@ -119,15 +119,21 @@ const INDEX_MATCHES = {
   gram: "SELECT rowid FROM stories_grams WHERE stories_grams MATCH ?",
 } as const;
 
-type IndexMatch = { sql: string; match: string; size: number };
+type IndexMatch = { sql: string; match: string; size: number; sparse: boolean };
 
-/** The index's matches among rowids low..high (FTS5 seeks the range, it does not scan). */
+/**
+ * The index's matches among rowids low..high. FTS5 reads a term's matches in rowid order and,
+ * measured here, does not seek to a rowid bound; read newest rowid first, the newest stories'
+ * matches are at hand and the read stops at `low`.
+ */
 function matchesBetween(index: IndexMatch, low: number, high: number): Set<number> {
-  return new Set(
-    prepare(`${index.sql} AND rowid >= ? AND rowid <= ?`)
-      .pluck()
-      .all(index.match, low, high) as number[],
-  );
+  const held = new Set<number>();
+  const newestFirst = prepare(`${index.sql} ORDER BY rowid DESC`).pluck();
+  for (const rowid of newestFirst.iterate(index.match) as IterableIterator<number>) {
+    if (rowid < low) break;
+    if (rowid <= high) held.add(rowid);
+  }
+  return held;
 }
 
 /**
@@ -145,30 +151,35 @@ function findIds(plan: TermPlan, range: DateRange, nowMs: number): number[] {
   ] as const) {
     if (match === null) continue;
     const sql = INDEX_MATCHES[name];
-    const size = prepare(`SELECT count(*) FROM (${sql} LIMIT ${SPARSE_MATCHES})`)
+    const bound = SPARSE_MATCHES[name];
+    const size = prepare(`SELECT count(*) FROM (${sql} LIMIT ${bound})`)
       .pluck()
       .get(match) as number;
     if (size === 0) return [];
-    indexes.push({ sql, match, size });
+    indexes.push({ sql, match, size, sparse: size < bound });
   }
-  indexes.sort((a, b) => a.size - b.size);
+  indexes.sort((a, b) => Number(b.sparse) - Number(a.sparse) || a.size - b.size);
   const [driver, ...others] = indexes;
   if (!driver) return [];
 
-  if (driver.size < SPARSE_MATCHES) {
+  if (driver.sparse) {
     // Few matches: read them all, keep those every other index holds, then the readable ones
     // in the date range, sorted by date.
     let candidates = prepare(driver.sql).pluck().all(driver.match) as number[];
     for (const other of others) {
-      const low = Math.min(...candidates);
-      const high = Math.max(...candidates);
+      let low = candidates[0] as number;
+      let high = low;
+      for (const id of candidates) {
+        if (id < low) low = id;
+        if (id > high) high = id;
+      }
       const held = matchesBetween(other, low, high);
       candidates = candidates.filter((id) => held.has(id));
       if (candidates.length === 0) return [];
     }
     return prepare(`
       SELECT s.id FROM json_each(?) m
-      JOIN stories s ON s.id = m.value
+      JOIN stories s INDEXED BY stories_search_idx ON s.id = m.value
       JOIN placements pl ON pl.story_id = s.id
       JOIN pages p ON p.id = pl.page_id
       JOIN issues i ON i.id = p.issue_id
@@ -192,7 +203,7 @@ function findIds(plan: TermPlan, range: DateRange, nowMs: number): number[] {
     FROM issues i INDEXED BY issues_date_unique
     CROSS JOIN pages p ON p.issue_id = i.id
     CROSS JOIN placements pl ON pl.page_id = p.id
-    CROSS JOIN stories s ON s.id = pl.story_id
+    CROSS JOIN stories s INDEXED BY stories_search_idx ON s.id = pl.story_id
     WHERE i.date >= ? AND i.date < ? AND ${READABLE}
     ${NEWEST_ORDER}`).pluck();
   for (let issuesInSlice = FIRST_SLICE; found.length <= MAX_COUNT; issuesInSlice *= 2) {

@@ -14,6 +14,8 @@
 -- SQLite does not allow WITH inside a trigger, so the character positions come from json_each
 -- over an array of zeros; the text is cut into blocks of 4,096 and then 64 characters so that
 -- substr() (which counts characters from the start of its text) stays linear in the length.
+-- stories_search_idx lets search decide whether a story is readable without reading its row
+-- (the body makes a row about a page long, and status comes after it).
 CREATE VIRTUAL TABLE `stories_grams` USING fts5(
 	grams,
 	content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
@@ -72,3 +74,5 @@ INSERT INTO stories_grams(rowid, grams) SELECT s.id, (SELECT coalesce(group_conc
 			json_each('[1,2]') AS width
 		WHERE pos.key < min(length(inner_block.value), 64)
 	) WHERE instr(g, ' ') = 0) FROM stories s;
+--> statement-breakpoint
+CREATE INDEX `stories_search_idx` ON `stories` (`id`, `status`, `embargo_until`);
