@@ -1,5 +1,5 @@
 // Telling display type from text: headlines and their decks, section labels, the page banner.
-import type { StoryKind } from "@/db/schema";
+import type { StoryKind } from "@/lib/domain/story";
 import { fold, isMostlyHan } from "./fold";
 
 const CJK_HEADING_MAX = 40;
@@ -111,54 +111,4 @@ export function isBannerLike(line: string): boolean {
   return min >= 4 && max - min <= 2;
 }
 
-const DASH_LEAD = /^\s*(?:——|—|──|－－|--|―)+\s*/u;
-
-/** Whether a deck line opens with the dash print sets before a subheadline. */
-export function startsWithDash(line: string): boolean {
-  return DASH_LEAD.test(line);
-}
-
-/** A subheadline without its leading dash (the paper renders the dash itself). */
-export function stripDash(line: string): string {
-  return line.replace(DASH_LEAD, "").trim();
-}
-
-export type Deck = { kicker: string | null; headline: string; subheadline: string | null };
-
-// A kicker often leads into the headline: it ends in a colon, or in a verb of saying
-// (…调研时强调 / 坚持以职工为中心…), the headline being what was said.
-const LEADS_IN = /(?:[：:]|强调|指出|表示|要求|提出|寄语|勉励|号召|宣布|说)$/u;
-
-/**
- * Kicker, headline and subheadline from the display lines above a story, in print order.
- * One line is the headline. Two lines are headline and subheadline, unless the first leads
- * into the second (a colon, a verb of saying) or is a column word of up to four characters
- * over a longer line, which makes it a kicker. Three are kicker,
- * headline, subheadline. More: the first is the kicker, the second the headline, the rest
- * the subheadline.
- */
-export function splitDeck(lines: string[]): Deck {
-  const clean = lines.map((l) => l.trim());
-  const [first = "", second, third] = clean;
-  if (clean.length === 1) return { kicker: null, headline: first, subheadline: null };
-  if (clean.length === 2 && second !== undefined) {
-    // A column word over a headline (评论 / 让劳动者…) is its kicker: headlines are longer.
-    const isColumnWord = first.replace(/\s/gu, "").length <= 4 && second.length > first.length;
-    if ((LEADS_IN.test(first) || isColumnWord) && !startsWithDash(second)) {
-      return { kicker: first, headline: second, subheadline: null };
-    }
-    return { kicker: null, headline: first, subheadline: stripDash(second) };
-  }
-  if (startsWithDash(second ?? "")) {
-    return {
-      kicker: null,
-      headline: first,
-      subheadline: clean.slice(1).map(stripDash).join(" "),
-    };
-  }
-  return {
-    kicker: first,
-    headline: second ?? "",
-    subheadline: clean.slice(2).map(stripDash).join(" ") || (third ?? null),
-  };
-}
+export { type Deck, splitDeck, startsWithDash, stripDash } from "./stacks";
