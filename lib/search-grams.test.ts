@@ -4,8 +4,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db, sqlite } from "@/db/client";
-import { type Byline, stories } from "@/db/schema";
+import { stories } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
+import type { Byline } from "@/lib/domain/story";
 import { documentGrams, gramKey, searchableText } from "@/lib/search-terms";
 
 withTempDatabase();
