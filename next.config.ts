@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PUBLIC_CACHE_CONTROL } from "./lib/cache-control";
 import { HSTS, PAPER_CONTENT_SECURITY_POLICY } from "./lib/security-headers";
 
 /** On every response, pages, APIs and files alike (the policies themselves are set in proxy.ts). */
@@ -7,13 +8,6 @@ const SECURITY_HEADERS = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
-
-/**
- * What a shared cache (a CDN) may keep of a public page: fresh for a minute, then served stale
- * for at most 30 s while one request refreshes it; browsers always revalidate. Kept short
- * because a takedown must leave every cache quickly (docs/decisions.md, "What a CDN may keep").
- */
-const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=30";
 
 /**
  * Public paper paths in Chinese, the paper's default language (`/…`): everything but the English
@@ -39,6 +33,7 @@ function paperRewrites() {
   ];
 }
 
+/** What nginx or a CDN may keep of a public page (lib/cache-control.ts, docs/decisions.md). */
 const PAPER_HEADERS = [
   { key: "Cache-Control", value: PUBLIC_CACHE_CONTROL },
   { key: "Content-Security-Policy", value: PAPER_CONTENT_SECURITY_POLICY },

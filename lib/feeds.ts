@@ -4,11 +4,8 @@ import { LOCALES, type Locale } from "@/lib/domain/locales";
 import { paperPath } from "@/lib/i18n/paper-locale";
 import type { FeedItem, SitemapYear } from "@/lib/paper";
 
-/**
- * Caching for shared caches (a CDN): fresh for a minute, then served stale for at most 30 s
- * while one request refreshes it. See docs/decisions.md, "What a CDN may keep".
- */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=30";
+/** The feed, sitemap and robots routes answer with the paper's one shared-cache policy. */
+export { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab, LF, CR; lone surrogates; FFFE/F).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
