@@ -10,10 +10,11 @@ import {
   importReviewedPage,
   readImportFile,
 } from "@/app/(newsroom)/desk/import/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import type { StoryKind } from "@/db/schema";
 import { STORY_KINDS } from "@/db/schema-enums";
 import type { ActionResult } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import {
   type BylineNames,
@@ -68,6 +69,7 @@ function splitNames(value: string): string[] {
 }
 
 export function ImportDesk({ messages }: { messages: Messages }) {
+  const format = useFormat();
   const m = messages.importDesk;
   const errorText = (key: string) => {
     const text = lookup(messages as unknown as Dictionary, `errors.${key}`);
@@ -473,6 +475,7 @@ function SourceLines({
   messages: Messages["importDesk"];
   onRole: (index: number, role: (typeof EDITABLE_ROLES)[number]) => void;
 }) {
+  const format = useFormat();
   return (
     <section aria-labelledby="import-lines" className="space-y-2 lg:sticky lg:top-4 lg:self-start">
       <h2 id="import-lines" className="font-bold">
@@ -547,6 +550,7 @@ function StoryCard({
   onSplit: (line: number) => void;
   onEdit: (edit: Parameters<typeof editStory>[2]) => void;
 }) {
+  const format = useFormat();
   const m = messages.importDesk;
   const title = format(m.storyNumber, { n: index + 1 });
   const names = (field: keyof Omit<BylineNames, "dateline">) => {

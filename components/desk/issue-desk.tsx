@@ -36,10 +36,11 @@ import {
   updatePage,
 } from "@/app/(newsroom)/desk/issues/actions";
 import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
+import { useFormat } from "@/components/ui/locale-provider";
 import type { PlacementSlot } from "@/db/schema";
 import { PLACEMENT_SLOTS } from "@/db/schema-enums";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format } from "@/lib/i18n/dictionary";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
 type Messages = Pick<Dictionary, "issues" | "errors" | "stories" | "signOff" | "deskMoves">;
@@ -84,7 +85,7 @@ export function IssueDesk({
   // A signed-off page is frozen until it is reopened (lib refuses too; this only greys it out).
   const pageLocked = locked || current?.status === "signed_off";
 
-  function run(action: () => Promise<ActionResult<undefined>>, success = m.saved) {
+  function run(action: () => Promise<ActionResult<undefined>>, success: string = m.saved) {
     start(async () => {
       const result = await action();
       if (result.ok) {
@@ -542,6 +543,7 @@ function UnplacedStory({
   disabled: boolean;
   onPlace: (slot: PlacementSlot) => void;
 }) {
+  const format = useFormat();
   const m = messages.issues;
   const [slot, setSlot] = useState<PlacementSlot>(story.kind === "photo" ? "photo" : "main");
   return (
@@ -598,6 +600,7 @@ function PublishingPanel({
   onCancel: () => void;
   onUnpublish: (reason: string) => void;
 }) {
+  const format = useFormat();
   const [when, setWhen] = useState(scheduledLocal ?? "");
   const [reason, setReason] = useState("");
   const published = issue.status === "published";

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { updatePhotoInfo } from "@/app/(newsroom)/desk/media/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import type { Dictionary } from "@/lib/i18n/dictionary";
-import { format, lookup } from "@/lib/i18n/dictionary";
+import { lookup } from "@/lib/i18n/dictionary";
 import type { MediaItem } from "@/lib/media";
 import {
   MAX_ALT_LENGTH,
@@ -173,6 +174,7 @@ type CardProps = {
 };
 
 function PhotoCard({ item, messages, onSaved, onFailed }: CardProps) {
+  const format = useFormat();
   const m = messages.media;
   const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();

@@ -8,8 +8,9 @@ import {
   saveSettings,
   setDeskMember,
 } from "@/app/(newsroom)/desk/settings/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
@@ -36,6 +37,7 @@ const input = "rounded border border-rule px-2 py-1";
 const button = "rounded bg-accent px-3 py-1 text-white disabled:opacity-50";
 
 export function SettingsDesk({ settings, desks, people, messages }: Props) {
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);

@@ -4,9 +4,10 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
 
 export type NoteView = {
   id: number;
@@ -44,6 +45,7 @@ function selectedPassage(): string {
 const field = "w-full rounded border border-rule px-2 py-1";
 
 export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, messages }: Props) {
+  const format = useFormat();
   const m = messages.notes;
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -20,7 +20,7 @@ export function getDictionary(locale: Locale): Dictionary {
 }
 
 export function getTranslator(locale: Locale) {
-  return translator(DICTIONARIES[locale]);
+  return translator(locale, DICTIONARIES[locale]);
 }
 
 export function otherLocale(locale: Locale): Locale {
