@@ -7,7 +7,7 @@ import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { useFormat } from "@/components/ui/locale-provider";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 type Props = {
   storyId: number;
@@ -43,7 +43,7 @@ export function EmbargoControl(props: Props) {
       } else {
         setNotice({
           ok: false,
-          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+          text: errorMessage(messages.errors, failureKey(result)),
         });
       }
     });

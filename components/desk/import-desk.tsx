@@ -14,7 +14,7 @@ import { useFormat } from "@/components/ui/locale-provider";
 import type { StoryKind } from "@/db/schema";
 import { STORY_KINDS } from "@/db/schema-enums";
 import type { ActionResult } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import {
   type BylineNames,
@@ -71,10 +71,7 @@ function splitNames(value: string): string[] {
 export function ImportDesk({ messages }: { messages: Messages }) {
   const format = useFormat();
   const m = messages.importDesk;
-  const errorText = (key: string) => {
-    const text = lookup(messages as unknown as Dictionary, `errors.${key}`);
-    return text === `errors.${key}` ? messages.errors.internal : text;
-  };
+  const errorText = (key: string) => errorMessage(messages.errors, key);
   const [text, setText] = useState("");
   const [source, setSource] = useState<string>(m.pasted);
   const [review, setReview] = useState<Review | null>(null);

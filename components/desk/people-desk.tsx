@@ -11,7 +11,7 @@ import {
 } from "@/app/(newsroom)/desk/people/actions";
 import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES, type Role } from "@/lib/permissions";
 
@@ -35,7 +35,7 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const m = messages.people;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function run(
     action: () => Promise<ActionResult<{ email: string }>>,

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { endOtherSessions, endSession } from "@/app/(newsroom)/desk/account/actions";
 import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 export type SessionItem = {
   id: string;
@@ -32,7 +32,7 @@ export function SessionList({ items, messages }: { items: SessionItem[]; message
           ? { ok: true, text: success(result.data) }
           : {
               ok: false,
-              text: lookup(messages as unknown as Dictionary, `errors.${failureKey(result)}`),
+              text: errorMessage(messages.errors, failureKey(result)),
             },
       );
       router.refresh();

@@ -10,7 +10,7 @@ import {
 } from "@/app/(newsroom)/desk/settings/actions";
 import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
@@ -44,7 +44,7 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
   const [levels, setLevels] = useState<LevelPasser[]>(settings.reviewLevels.map((l) => l.passer));
   const m = messages.paperSettings;
   const d = messages.desks;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
   const levelName = (n: number, total: number) =>
     format(messages.workflow.levels[levelKey(n, total)], { n });
 

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { moveStoryDesk } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { useFormat } from "@/components/ui/locale-provider";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import type { StoryDeskChoice } from "@/lib/story-desk";
 
 type Props = {
@@ -36,7 +36,7 @@ export function StoryDeskControl({ storyId, version, choice, messages }: Props) 
       } else {
         setNotice({
           ok: false,
-          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+          text: errorMessage(messages.errors, failureKey(result)),
         });
       }
     });

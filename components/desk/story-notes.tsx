@@ -7,7 +7,7 @@ import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/a
 import { useFormat } from "@/components/ui/locale-provider";
 import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 export type NoteView = {
   id: number;
@@ -54,7 +54,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
   const [anchor, setAnchor] = useState<string | null>(null);
   const [replyingTo, setReplyingTo] = useState<number | null>(null);
   const [reply, setReply] = useState("");
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function run<T>(action: () => Promise<ActionResult<T>>, done: string, onDone: () => void) {
     setNotice(null);

@@ -21,7 +21,7 @@ import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 // The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
 // kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/stories";
 import { countCharacters, docToPlainText } from "@/lib/text";
 import type { StoryAction } from "@/lib/workflow/story";
@@ -59,10 +59,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   const [busy, setBusy] = useState(false);
   /** An editor correcting a published story: the text opens, autosave stays off. */
   const [correcting, setCorrecting] = useState(false);
-  const errorText = useCallback(
-    (key: string) => lookup(messages as Dictionary, `errors.${key}`),
-    [messages],
-  );
+  const errorText = useCallback((key: string) => errorMessage(messages.errors, key), [messages]);
   const flashKey = `masthead:notice:${story.id}`;
 
   // A workflow step reloads the page's data and remounts the editor; its message survives that.

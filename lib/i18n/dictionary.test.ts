@@ -195,3 +195,22 @@ describe("translator", () => {
     expect(translator("zh-CN", zhCN)("importDesk.import", { count: 1 })).toBe("导入 1 篇稿件");
   });
 });
+
+describe("typed keys and arguments (checked by tsc --noEmit)", () => {
+  it("refuses unknown keys and wrong or missing values", () => {
+    const t = translator("en", en);
+    // @ts-expect-error: no such key
+    expect(t("paper.noSuchKey")).toBe("paper.noSuchKey");
+    // @ts-expect-error: pageLabel needs name as well as number
+    expect(t("paper.pageLabel", { number: 1 })).toBe("Page {number}: {name}");
+    // @ts-expect-error: a plural's count is a number
+    expect(t("importDesk.import", { count: "2" })).toBe("Import 2 stories");
+    // @ts-expect-error: save takes no values
+    expect(t("common.save", { x: 1 })).toBe("Save");
+    expect(formatMessage("en", en.archive.issueCount, { count: 2, year: 2020 })).toBe(
+      "2 issues in 2020",
+    );
+    // @ts-expect-error: issueCount needs the year
+    formatMessage("en", en.archive.issueCount, { count: 2 });
+  });
+});

@@ -5,8 +5,6 @@ type TrimStart<S extends string> = S extends `${Space}${infer R}` ? TrimStart<R>
 type TrimEnd<S extends string> = S extends `${infer R}${Space}` ? TrimEnd<R> : S;
 type Trim<S extends string> = TrimStart<TrimEnd<S>>;
 
-type Parsed = { args: object; rest: string };
-
 /** Message text up to the "}" that closes it (or the end). */
 type Text<S extends string, A extends object> = S extends `${infer Before}}${infer After}`
   ? Before extends `${string}{${infer Inside}`
@@ -51,4 +49,4 @@ type NoneIfEmpty<T> = [keyof T] extends [never] ? Record<string, never> : Flatte
 /** The values a message needs (none for a message without arguments); any, for a plain string. */
 export type MessageArgs<S extends string> = string extends S
   ? Record<string, string | number | Date>
-  : NoneIfEmpty<Text<S, {}>["args"]>;
+  : NoneIfEmpty<Text<S, object>["args"]>;
