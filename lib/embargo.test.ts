@@ -8,6 +8,7 @@ import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { getStoryEmbargo, listActiveEmbargoes, setEmbargo } from "@/lib/embargo";
 import { decideEmbargo, isUnderEmbargo } from "@/lib/embargo-rules";
 import { buildRss, buildSitemap } from "@/lib/feeds";
+import { getTranslator } from "@/lib/i18n/locales";
 import { addPage, createIssue, placeStory, previewPage } from "@/lib/issues";
 import { isMediaPublished } from "@/lib/media";
 import {
@@ -123,6 +124,7 @@ describe("public reads and an embargo", () => {
       paperName: "职工时报",
       description: "",
       items: listLatestStories(50, before),
+      t: getTranslator("zh-CN"),
     });
     expect(rss).not.toContain("禁发稿件标题");
     expect(listSitemapYear(2026, before).stories.map((s) => s.id)).toEqual([open]);

@@ -1,5 +1,6 @@
 // RSS 2.0, sitemaps and robots.txt for the public paper: pure builders from published data.
 import { bylineNames } from "@/lib/byline";
+import type { Translate } from "@/lib/i18n/dictionary";
 import type { FeedItem, SitemapYear } from "@/lib/paper";
 
 /**
@@ -35,8 +36,10 @@ export function buildRss(input: {
   paperName: string;
   description: string;
   items: FeedItem[];
+  /** The paper's language: the item title and description are joined the way it punctuates. */
+  t: Translate;
 }): string {
-  const { origin, paperName, description, items } = input;
+  const { origin, paperName, description, items, t } = input;
   const latest = items[0];
   const built = latest
     ? new Date(latest.publishedAt ?? issueMoment(latest.date).getTime())
@@ -44,7 +47,13 @@ export function buildRss(input: {
   const entries = items.map((item) => {
     const url = `${origin}/stories/${item.id}`;
     const published = new Date(item.publishedAt ?? issueMoment(item.date).getTime());
-    const title = item.kicker ? `${item.headline}（${item.kicker}）` : item.headline;
+    const title = item.kicker
+      ? t("feed.itemTitle", { headline: item.headline, kicker: item.kicker })
+      : item.headline;
+    const summary =
+      item.subheadline && item.excerpt
+        ? t("feed.itemDescription", { subheadline: item.subheadline, excerpt: item.excerpt })
+        : item.subheadline || item.excerpt || "";
     return [
       "<item>",
       tag("title", title),
@@ -53,7 +62,7 @@ export function buildRss(input: {
       tag("pubDate", published.toUTCString()),
       tag("category", item.pageName),
       ...bylineNames(item.byline).map((name) => tag("dc:creator", name)),
-      tag("description", [item.subheadline, item.excerpt].filter(Boolean).join(" —— ")),
+      tag("description", summary),
       "</item>",
     ].join("");
   });

@@ -17,6 +17,7 @@ export async function GET(request: Request): Promise<Response> {
     paperName: settings.paperName,
     description: t("feed.description", { paper: settings.paperName }),
     items: await readPaper.latestStories(FEED_SIZE),
+    t,
   });
   return new Response(xml, {
     headers: {

@@ -31,7 +31,7 @@ import {
 } from "@/lib/import/review";
 import type { LineRole } from "@/lib/import/types";
 
-type Messages = Pick<Dictionary, "importDesk" | "errors" | "stories">;
+type Messages = Pick<Dictionary, "importDesk" | "errors" | "stories" | "common">;
 type Target = { date: string; pageNumber: string; pageName: string; status: "approved" | "draft" };
 type Notice = { ok: boolean; lines: string[] };
 type BatchItem = {
@@ -136,7 +136,10 @@ export function ImportDesk({ messages }: { messages: Messages }) {
     if (!file) return;
     if (file.size > MAX_PAGE_BYTES) {
       setReview(null);
-      setNotice({ ok: false, lines: [`${file.name}：${errorText("import_too_large")}`] });
+      setNotice({
+        ok: false,
+        lines: [format(m.fileError, { name: file.name, message: errorText("import_too_large") })],
+      });
       return;
     }
     setBusy(true);
@@ -147,7 +150,12 @@ export function ImportDesk({ messages }: { messages: Messages }) {
     setBusy(false);
     if (!result.ok) {
       setReview(null);
-      setNotice({ ok: false, lines: failureLines(result).map((l) => `${file.name}：${l}`) });
+      setNotice({
+        ok: false,
+        lines: failureLines(result).map((l) =>
+          format(m.fileError, { name: file.name, message: l }),
+        ),
+      });
       return;
     }
     setText(result.data.text);
@@ -521,7 +529,9 @@ function SourceLines({
                 lang="zh-CN"
                 className={`break-all ${DROPPED.includes(line.role) ? "line-through" : ""}`}
               >
-                <span className="sr-only">{m.roles[line.role]}：</span>
+                <span className="sr-only">
+                  {format(m.lineRolePrefix, { role: m.roles[line.role] })}
+                </span>
                 {line.text.trim()}
               </span>
             </li>
@@ -551,7 +561,7 @@ function StoryCard({
   const m = messages.importDesk;
   const title = format(m.storyNumber, { n: index + 1 });
   const names = (field: keyof Omit<BylineNames, "dateline">) => {
-    const value = article.byline[field].join("、");
+    const value = article.byline[field].join(messages.common.listSeparator);
     return (
       <label className="block">
         <span className="text-xs text-muted">{m[field]}</span>
@@ -627,8 +637,16 @@ function StoryCard({
       </div>
       {article.byline.agency || article.byline.credit ? (
         <p className="text-xs text-muted" lang="zh-CN">
-          {article.byline.agency ? `${m.agency}：${article.byline.agency} ` : ""}
-          {article.byline.credit ? `${m.credit}：${article.byline.credit}` : ""}
+          {[
+            article.byline.agency
+              ? format(messages.common.labelled, { label: m.agency, value: article.byline.agency })
+              : "",
+            article.byline.credit
+              ? format(messages.common.labelled, { label: m.credit, value: article.byline.credit })
+              : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
         </p>
       ) : null}
       <div>

@@ -23,7 +23,10 @@ import {
   MAX_REVIEW_LEVELS,
 } from "@/lib/workflow/levels";
 
-type Messages = Pick<Dictionary, "paperSettings" | "desks" | "workflow" | "errors" | "roles">;
+type Messages = Pick<
+  Dictionary,
+  "paperSettings" | "desks" | "workflow" | "errors" | "roles" | "common"
+>;
 type Desk = {
   id: number;
   name: string;
@@ -281,7 +284,10 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
                 <select name="userId" className={`${input} block`}>
                   {people.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.displayName}（{messages.roles[p.role]}）
+                      {format(messages.common.withNote, {
+                        text: p.displayName,
+                        note: messages.roles[p.role],
+                      })}
                     </option>
                   ))}
                 </select>

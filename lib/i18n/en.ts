@@ -12,6 +12,11 @@ export const en = {
     yes: "Yes",
     no: "No",
     loading: "Loading…",
+    labelled: "{label}: {value}",
+    colon: ": ",
+    inParentheses: " ({text})",
+    withNote: "{text} ({note})",
+    listSeparator: ", ",
   },
   roles: {
     reporter: "Reporter",
@@ -546,6 +551,8 @@ export const en = {
       blank: "Blank",
     },
     dropLine: "Drop this line",
+    fileError: "{name}: {message}",
+    lineRolePrefix: "{role}: ",
     lineRole: "Role of line {line}",
     storyTag: "Story {n}",
     storyNumber: "Story {n}",
@@ -938,6 +945,8 @@ export const en = {
   },
   feed: {
     description: "The latest stories from {paper}",
+    itemTitle: "{headline} ({kicker})",
+    itemDescription: "{subheadline} — {excerpt}",
   },
   embargo: {
     badge: "Embargoed until {time}",

@@ -10,6 +10,11 @@ export const zhCN = {
     yes: "是",
     no: "否",
     loading: "加载中…",
+    labelled: "{label}：{value}",
+    colon: "：",
+    inParentheses: "（{text}）",
+    withNote: "{text}（{note}）",
+    listSeparator: "、",
   },
   roles: {
     reporter: "记者",
@@ -511,6 +516,8 @@ export const zhCN = {
       blank: "空行",
     },
     dropLine: "舍弃此行",
+    fileError: "{name}：{message}",
+    lineRolePrefix: "{role}：",
     lineRole: "第 {line} 行的角色",
     storyTag: "稿 {n}",
     storyNumber: "第 {n} 篇",
@@ -887,6 +894,8 @@ export const zhCN = {
   },
   feed: {
     description: "{paper}最新出版的报道",
+    itemTitle: "{headline}（{kicker}）",
+    itemDescription: "{subheadline} —— {excerpt}",
   },
   embargo: {
     badge: "禁发至 {time}",
