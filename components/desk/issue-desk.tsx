@@ -159,7 +159,7 @@ export function IssueDesk({
                     onClick={() => movePage(index, -1)}
                     aria-label={`${m.moveUp} ${page.name}`}
                   >
-                    ↑
+                    <span aria-hidden="true">↑</span>
                   </button>
                   <button
                     type="button"
@@ -168,7 +168,7 @@ export function IssueDesk({
                     onClick={() => movePage(index, 1)}
                     aria-label={`${m.moveDown} ${page.name}`}
                   >
-                    ↓
+                    <span aria-hidden="true">↓</span>
                   </button>
                 </span>
               </li>
@@ -504,7 +504,7 @@ function SortableStory({
         aria-label={`${m.dragHint}: ${story.headline}`}
         className="cursor-grab rounded px-1 text-muted"
       >
-        ⠿
+        <span aria-hidden="true">⠿</span>
       </button>
       <span className="flex-1 font-semibold" lang="zh-CN">
         {story.headline || messages.stories.untitled} <EmbargoBadgeFor storyId={story.storyId} />

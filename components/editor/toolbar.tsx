@@ -39,7 +39,8 @@ function Button({
       onClick={onClick}
       className={`min-w-8 rounded px-2 py-1 text-sm disabled:opacity-40 ${active ? "bg-ink text-white" : "hover:bg-desk"}`}
     >
-      {children}
+      {/* The glyph is a picture of the action; the name is the action's word. */}
+      <span aria-hidden="true">{children}</span>
     </button>
   );
 }
