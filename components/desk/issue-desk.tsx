@@ -37,8 +37,7 @@ import {
 } from "@/app/(newsroom)/desk/issues/actions";
 import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
 import { useFormat } from "@/components/ui/locale-provider";
-import type { PlacementSlot } from "@/db/schema";
-import { PLACEMENT_SLOTS } from "@/db/schema-enums";
+import { PLACEMENT_SLOTS, type PlacementSlot } from "@/lib/domain/layout";
 import { type ActionResult, failureKey } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";

@@ -9,9 +9,9 @@ import {
   setDeskMember,
 } from "@/app/(newsroom)/desk/settings/actions";
 import { useFormat } from "@/components/ui/locale-provider";
+import { LOCALES } from "@/lib/domain/locales";
 import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
-import { LOCALES } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
 import {

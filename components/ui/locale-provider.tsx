@@ -2,8 +2,8 @@
 // The language of the page for client components, so they format messages (plurals, numbers)
 // in it: `const format = useFormat(); format(messages.x, { count })`.
 import { createContext, type ReactNode, use, useMemo } from "react";
+import type { Locale } from "@/lib/domain/locales";
 import { type Format, formatter } from "@/lib/i18n/dictionary";
-import type { Locale } from "@/lib/i18n/locales";
 
 const LocaleContext = createContext<Locale | null>(null);
 

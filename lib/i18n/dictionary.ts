@@ -1,8 +1,8 @@
 // The shape every language's dictionary has, and how a message is looked up and filled in.
 // Messages are ICU MessageFormat (plurals, selects), compiled once per locale by intl-messageformat.
 import { IntlMessageFormat } from "intl-messageformat";
+import type { Locale } from "../domain/locales";
 import type { MessageArgs } from "./icu-args";
-import type { Locale } from "./locales";
 import type { zhCN } from "./zh-CN";
 
 declare const icuText: unique symbol;
