@@ -138,7 +138,7 @@ export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
         disabled={disabled}
         onClick={() => chain().toggleOrderedList().run()}
       >
-        <svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor">
+        <svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true">
           <rect x="1" y="2" width="2" height="2" />
           <rect x="1" y="7" width="2" height="2" />
           <rect x="1" y="12" width="2" height="2" />
