@@ -1,10 +1,11 @@
 // Audit rows: every change in the newsroom writes one, inside the change's own transaction.
 import type { Tx } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-actions";
 
 export type AuditEntry = {
   actorId: number | null;
-  action: string;
+  action: AuditAction;
   subjectType:
     | "user"
     | "story"

@@ -9,6 +9,7 @@ import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { getStoryEmbargo, listActiveEmbargoes, setEmbargo } from "@/lib/embargo";
 import { decideEmbargo, isUnderEmbargo } from "@/lib/embargo-rules";
 import { buildRss, buildSitemap } from "@/lib/feeds";
+import { getTranslator } from "@/lib/i18n/locales";
 import { addPage, createIssue, placeStory, previewPage } from "@/lib/issues";
 import { isMediaPublished } from "@/lib/media";
 import {
@@ -125,6 +126,7 @@ describe("public reads and an embargo", () => {
       paperName: "职工时报",
       description: "",
       items: listLatestStories(50, before),
+      t: getTranslator("zh-CN"),
     });
     expect(rss).not.toContain("禁发稿件标题");
     expect(listSitemapYear(2026, before).stories.map((s) => s.id)).toEqual([open]);

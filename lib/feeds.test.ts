@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildRobots, buildRss, buildSitemap, buildSitemapIndex, escapeXml } from "@/lib/feeds";
+import { getTranslator } from "@/lib/i18n/locales";
 import type { FeedItem } from "@/lib/paper";
 
 const item = (fields: Partial<FeedItem>): FeedItem => ({
@@ -26,6 +27,33 @@ describe("escapeXml", () => {
 });
 
 describe("buildRss", () => {
+  it("joins kicker and subheadline the way the paper's language punctuates", () => {
+    const one = item({ kicker: "引题", subheadline: "副题", excerpt: "摘要" });
+    const feed = (locale: "zh-CN" | "en") =>
+      buildRss({
+        origin: "http://x",
+        locale,
+        paperName: "p",
+        description: "d",
+        items: [one],
+        t: getTranslator(locale),
+      });
+    expect(feed("zh-CN")).toContain("<title>标题（引题）</title>");
+    expect(feed("zh-CN")).toContain("<description>副题 —— 摘要</description>");
+    expect(feed("en")).toContain("<title>标题 (引题)</title>");
+    expect(feed("en")).toContain("<description>副题 — 摘要</description>");
+    expect(
+      buildRss({
+        origin: "http://x",
+        locale: "en",
+        paperName: "p",
+        description: "d",
+        items: [item({ excerpt: "只有摘要" })],
+        t: getTranslator("en"),
+      }),
+    ).toContain("<description>只有摘要</description>");
+  });
+
   it("writes escaped items with absolute links, dates and creators", () => {
     const xml = buildRss({
       origin: "https://paper.example",
@@ -33,6 +61,7 @@ describe("buildRss", () => {
       paperName: "职工时报",
       description: "最新报道",
       items: [item({ headline: "A & <B>", excerpt: "]]> 结束" })],
+      t: getTranslator("zh-CN"),
     });
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(xml).toContain("<title>A &amp; &lt;B&gt;</title>");
@@ -50,6 +79,7 @@ describe("buildRss", () => {
       paperName: "职工时报",
       description: "Latest",
       items: [item({})],
+      t: getTranslator("en"),
     });
     expect(xml).toContain("<link>https://paper.example/en/stories/7</link>");
     expect(xml).toContain("<link>https://paper.example/en</link>");
@@ -64,6 +94,7 @@ describe("buildRss", () => {
       paperName: "p",
       description: "d",
       items: [item({ publishedAt: null })],
+      t: getTranslator("zh-CN"),
     });
     expect(xml).toContain("<pubDate>Tue, 21 Feb 2023 21:00:00 GMT</pubDate>");
   });

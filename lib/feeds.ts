@@ -1,6 +1,7 @@
 // RSS 2.0, sitemaps and robots.txt for the public paper: pure builders from published data.
 import { bylineNames } from "@/lib/byline";
 import { LOCALES, type Locale } from "@/lib/domain/locales";
+import type { Translate } from "@/lib/i18n/dictionary";
 import { paperPath } from "@/lib/i18n/paper-locale";
 import type { FeedItem, SitemapYear } from "@/lib/paper";
 
@@ -36,8 +37,10 @@ export function buildRss(input: {
   paperName: string;
   description: string;
   items: FeedItem[];
+  /** The paper's language: the item title and description are joined the way it punctuates. */
+  t: Translate;
 }): string {
-  const { origin, locale, paperName, description, items } = input;
+  const { origin, locale, paperName, description, items, t } = input;
   const at = (path: string) => `${origin}${paperPath(locale, path)}`;
   const latest = items[0];
   const built = latest
@@ -46,7 +49,13 @@ export function buildRss(input: {
   const entries = items.map((item) => {
     const url = at(`/stories/${item.id}`);
     const published = new Date(item.publishedAt ?? issueMoment(item.date).getTime());
-    const title = item.kicker ? `${item.headline}（${item.kicker}）` : item.headline;
+    const title = item.kicker
+      ? t("feed.itemTitle", { headline: item.headline, kicker: item.kicker })
+      : item.headline;
+    const summary =
+      item.subheadline && item.excerpt
+        ? t("feed.itemDescription", { subheadline: item.subheadline, excerpt: item.excerpt })
+        : item.subheadline || item.excerpt || "";
     return [
       "<item>",
       tag("title", title),
@@ -55,7 +64,7 @@ export function buildRss(input: {
       tag("pubDate", published.toUTCString()),
       tag("category", item.pageName),
       ...bylineNames(item.byline).map((name) => tag("dc:creator", name)),
-      tag("description", [item.subheadline, item.excerpt].filter(Boolean).join(" —— ")),
+      tag("description", summary),
       "</item>",
     ].join("");
   });

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "../globals.css";
+import { LocaleProvider } from "@/components/ui/locale-provider";
 import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 
@@ -17,7 +18,9 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
   const locale = await getRequestLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-desk font-sans text-ink">{children}</body>
+      <body className="min-h-screen bg-desk font-sans text-ink">
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+      </body>
     </html>
   );
 }

@@ -15,6 +15,7 @@ export async function feedResponse(request: Request, locale: Locale): Promise<Re
     paperName: settings.paperName,
     description: t("feed.description", { paper: settings.paperName }),
     items: await readPaper.latestStories(FEED_SIZE),
+    t,
   });
   return new Response(xml, {
     headers: {

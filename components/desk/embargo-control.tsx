@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { useFormat } from "@/components/ui/locale-provider";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 type Props = {
   storyId: number;
@@ -25,6 +26,7 @@ type Props = {
 const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function EmbargoControl(props: Props) {
+  const format = useFormat();
   const { storyId, until, label, canChange, published, timezone, messages } = props;
   const m = messages.embargo;
   const router = useRouter();
@@ -41,7 +43,7 @@ export function EmbargoControl(props: Props) {
       } else {
         setNotice({
           ok: false,
-          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+          text: errorMessage(messages.errors, failureKey(result)),
         });
       }
     });

@@ -1,7 +1,7 @@
 "use client";
 // Several page files imported one page each, with a line per file as it goes.
 import Link from "next/link";
-import { format } from "@/lib/i18n/dictionary";
+import { useFormat } from "@/components/ui/locale-provider";
 import type { BatchItem } from "./import-desk-state";
 import { button, type ImportMessages } from "./import-messages";
 
@@ -22,6 +22,7 @@ export function ImportBatch({
   messages: ImportMessages["importDesk"];
   onStart: () => void;
 }) {
+  const format = useFormat();
   return (
     <section
       aria-labelledby="import-batch"

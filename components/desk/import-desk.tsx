@@ -11,8 +11,9 @@ import {
   importReviewedPage,
   readImportFile,
 } from "@/app/(newsroom)/desk/import/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import type { ActionResult } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { errorMessage } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import {
   editStory,
@@ -32,11 +33,9 @@ import { StoryCard } from "./import-story-card";
 import { ImportTarget } from "./import-target";
 
 export function ImportDesk({ messages }: { messages: ImportMessages }) {
+  const format = useFormat();
   const m = messages.importDesk;
-  const errorText = (key: string) => {
-    const text = lookup(messages as unknown as Dictionary, `errors.${key}`);
-    return text === `errors.${key}` ? messages.errors.internal : text;
-  };
+  const errorText = (key: string) => errorMessage(messages.errors, key);
   const [state, dispatch] = useReducer(deskReducer, m.pasted, initialDeskState);
   const { text, source, review, notice, target, imported, batchFiles, batch, progress, busy } =
     state;
@@ -77,7 +76,10 @@ export function ImportDesk({ messages }: { messages: ImportMessages }) {
     if (file.size > MAX_PAGE_BYTES) {
       dispatch({
         type: "drop",
-        notice: { ok: false, lines: [`${file.name}：${errorText("import_too_large")}`] },
+        notice: {
+          ok: false,
+          lines: [format(m.fileError, { name: file.name, message: errorText("import_too_large") })],
+        },
       });
       return;
     }
@@ -90,7 +92,12 @@ export function ImportDesk({ messages }: { messages: ImportMessages }) {
     if (!result.ok) {
       dispatch({
         type: "drop",
-        notice: { ok: false, lines: failureLines(result).map((l) => `${file.name}：${l}`) },
+        notice: {
+          ok: false,
+          lines: failureLines(result).map((l) =>
+            format(m.fileError, { name: file.name, message: l }),
+          ),
+        },
       });
       return;
     }

@@ -2,7 +2,7 @@
 // controls.
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
-export type ImportMessages = Pick<Dictionary, "importDesk" | "errors" | "stories">;
+export type ImportMessages = Pick<Dictionary, "importDesk" | "errors" | "stories" | "common">;
 
 export const input = "w-full rounded border border-rule bg-white px-2 py-1";
 export const button = "rounded border border-rule bg-white px-3 py-1 disabled:opacity-40";

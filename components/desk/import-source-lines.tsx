@@ -1,7 +1,7 @@
 "use client";
 // The source lines of a page under review: each with its role (which the editor can change),
 // its story and the rule that decided it.
-import { format } from "@/lib/i18n/dictionary";
+import { useFormat } from "@/components/ui/locale-provider";
 import { EDITABLE_ROLES, type Review } from "@/lib/import/review";
 import type { LineRole } from "@/lib/import/types";
 import type { ImportMessages } from "./import-messages";
@@ -33,6 +33,7 @@ export function SourceLines({
   messages: ImportMessages["importDesk"];
   onRole: (index: number, role: (typeof EDITABLE_ROLES)[number]) => void;
 }) {
+  const format = useFormat();
   return (
     <section aria-labelledby="import-lines" className="space-y-2 lg:sticky lg:top-4 lg:self-start">
       <h2 id="import-lines" className="font-bold">
@@ -91,7 +92,9 @@ export function SourceLines({
                 lang="zh-CN"
                 className={`break-all ${DROPPED.includes(line.role) ? "line-through" : ""}`}
               >
-                <span className="sr-only">{m.roles[line.role]}：</span>
+                <span className="sr-only">
+                  {format(m.lineRolePrefix, { role: m.roles[line.role] })}
+                </span>
                 {line.text.trim()}
               </span>
             </li>

@@ -1,8 +1,8 @@
 "use client";
+import { useFormat } from "@/components/ui/locale-provider";
 // One story of a page under review: its confidence and doubts, deck, names, kind and
 // paragraphs, each correctable; merge it into the story above, or split it at a paragraph.
 import { STORY_KINDS, type StoryKind } from "@/lib/domain/story";
-import { format } from "@/lib/i18n/dictionary";
 import type { BylineNames, editStory, ReviewedArticle } from "@/lib/import/review";
 import { type ImportMessages, input, smallButton } from "./import-messages";
 
@@ -28,10 +28,11 @@ export function StoryCard({
   onSplit: (line: number) => void;
   onEdit: (edit: Parameters<typeof editStory>[2]) => void;
 }) {
+  const format = useFormat();
   const m = messages.importDesk;
   const title = format(m.storyNumber, { n: index + 1 });
   const names = (field: keyof Omit<BylineNames, "dateline">) => {
-    const value = article.byline[field].join("、");
+    const value = article.byline[field].join(messages.common.listSeparator);
     return (
       <label className="block">
         <span className="text-xs text-muted">{m[field]}</span>
@@ -123,8 +124,16 @@ export function StoryCard({
       </div>
       {article.byline.agency || article.byline.credit ? (
         <p className="text-xs text-muted" lang="zh-CN">
-          {article.byline.agency ? `${m.agency}：${article.byline.agency} ` : ""}
-          {article.byline.credit ? `${m.credit}：${article.byline.credit}` : ""}
+          {[
+            article.byline.agency
+              ? format(messages.common.labelled, { label: m.agency, value: article.byline.agency })
+              : "",
+            article.byline.credit
+              ? format(messages.common.labelled, { label: m.credit, value: article.byline.credit })
+              : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
         </p>
       ) : null}
       <div>

@@ -36,9 +36,10 @@ import {
   updatePage,
 } from "@/app/(newsroom)/desk/issues/actions";
 import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
+import { useFormat } from "@/components/ui/locale-provider";
 import { PLACEMENT_SLOTS, type PlacementSlot } from "@/lib/domain/layout";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format } from "@/lib/i18n/dictionary";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
 type Messages = Pick<Dictionary, "issues" | "errors" | "stories" | "signOff" | "deskMoves">;
@@ -83,7 +84,7 @@ export function IssueDesk({
   // A signed-off page is frozen until it is reopened (lib refuses too; this only greys it out).
   const pageLocked = locked || current?.status === "signed_off";
 
-  function run(action: () => Promise<ActionResult<undefined>>, success = m.saved) {
+  function run(action: () => Promise<ActionResult<undefined>>, success: string = m.saved) {
     start(async () => {
       const result = await action();
       if (result.ok) {
@@ -157,7 +158,7 @@ export function IssueDesk({
                     onClick={() => movePage(index, -1)}
                     aria-label={`${m.moveUp} ${page.name}`}
                   >
-                    ↑
+                    <span aria-hidden="true">↑</span>
                   </button>
                   <button
                     type="button"
@@ -166,7 +167,7 @@ export function IssueDesk({
                     onClick={() => movePage(index, 1)}
                     aria-label={`${m.moveDown} ${page.name}`}
                   >
-                    ↓
+                    <span aria-hidden="true">↓</span>
                   </button>
                 </span>
               </li>
@@ -502,7 +503,7 @@ function SortableStory({
         aria-label={`${m.dragHint}: ${story.headline}`}
         className="cursor-grab rounded px-1 text-muted"
       >
-        ⠿
+        <span aria-hidden="true">⠿</span>
       </button>
       <span className="flex-1 font-semibold" lang="zh-CN">
         {story.headline || messages.stories.untitled} <EmbargoBadgeFor storyId={story.storyId} />
@@ -541,6 +542,7 @@ function UnplacedStory({
   disabled: boolean;
   onPlace: (slot: PlacementSlot) => void;
 }) {
+  const format = useFormat();
   const m = messages.issues;
   const [slot, setSlot] = useState<PlacementSlot>(story.kind === "photo" ? "photo" : "main");
   return (
@@ -597,6 +599,7 @@ function PublishingPanel({
   onCancel: () => void;
   onUnpublish: (reason: string) => void;
 }) {
+  const format = useFormat();
   const [when, setWhen] = useState(scheduledLocal ?? "");
   const [reason, setReason] = useState("");
   const published = issue.status === "published";

@@ -5,12 +5,17 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useRef, useState } from "react";
-import { type Dictionary, format } from "@/lib/i18n/dictionary";
+import { useFormat } from "@/components/ui/locale-provider";
+import type { Dictionary, Format } from "@/lib/i18n/dictionary";
 
 type Props = { callbackUrl: string; messages: Dictionary["login"]; mfa: Dictionary["mfa"] };
 
 /** The message for next-auth's error: "invalid", or "throttled:<seconds>" (lib/auth.ts). */
-function refusal(error: string | null | undefined, messages: Dictionary["login"]): string {
+function refusal(
+  error: string | null | undefined,
+  messages: Dictionary["login"],
+  format: Format,
+): string {
   const throttled = /^throttled:(\d+)$/.exec(error ?? "");
   if (throttled) return format(messages.throttled, { seconds: Number(throttled[1]) });
   if (error === "invalid" || error === "CredentialsSignin") return messages.invalid;
@@ -18,6 +23,7 @@ function refusal(error: string | null | undefined, messages: Dictionary["login"]
 }
 
 export function LoginForm({ callbackUrl, messages, mfa }: Props) {
+  const format = useFormat();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -53,7 +59,7 @@ export function LoginForm({ callbackUrl, messages, mfa }: Props) {
         });
         return;
       }
-      setError(refusal(result?.error, messages));
+      setError(refusal(result?.error, messages, format));
     } catch {
       setError(messages.failed);
     }

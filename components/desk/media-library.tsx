@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { updatePhotoInfo } from "@/app/(newsroom)/desk/media/actions";
-import type { Dictionary } from "@/lib/i18n/dictionary";
-import { format, lookup } from "@/lib/i18n/dictionary";
+import { useFormat } from "@/components/ui/locale-provider";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import type { MediaItem } from "@/lib/media";
 import {
   MAX_ALT_LENGTH,
@@ -26,7 +26,7 @@ export function MediaLibrary({ items, messages, children }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [uploading, setUploading] = useState(false);
   const m = messages.media;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
   const failureText = (result: Failure) => {
     const firstField = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
     return errorText(firstField ?? result.messageKey ?? "internal");
@@ -173,6 +173,7 @@ type CardProps = {
 };
 
 function PhotoCard({ item, messages, onSaved, onFailed }: CardProps) {
+  const format = useFormat();
   const m = messages.media;
   const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();

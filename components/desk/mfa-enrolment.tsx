@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { confirmMfaEnrolment, startMfaEnrolment } from "@/app/(newsroom)/desk/security/actions";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 type Messages = Pick<Dictionary, "mfa" | "errors">;
 type Props = { messages: Messages; continueHref: string };
@@ -17,7 +17,7 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function start() {
     setError(null);

@@ -1,15 +1,17 @@
 // What changed on a reopened page since it was signed off: page fields, layout (stories added,
 // removed, moved, re-slotted) and each story's text as a word diff.
-import type { Dictionary } from "@/lib/i18n/dictionary";
-import { format } from "@/lib/i18n/dictionary";
+import { type Dictionary, formatter } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/lib/i18n/locales";
 import type { PageDiff } from "@/lib/sign-off";
 
 type Props = {
   diff: PageDiff;
   messages: Pick<Dictionary, "signOff"> & { slots: Dictionary["issues"]["slots"] };
+  locale: Locale;
 };
 
-export function PageDiffView({ diff, messages }: Props) {
+export function PageDiffView({ diff, messages, locale }: Props) {
+  const format = formatter(locale);
   const m = messages.signOff;
   const slot = (s: string) => messages.slots[s as keyof typeof messages.slots] ?? s;
   const empty = diff.page.length === 0 && diff.layout.length === 0 && diff.stories.length === 0;

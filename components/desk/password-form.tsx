@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changePassword } from "@/app/(newsroom)/desk/account/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 type Messages = Pick<Dictionary, "account" | "errors">;
@@ -18,11 +19,12 @@ type Notice = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string,
 const input = "w-full rounded border border-rule px-3 py-2";
 
 export function PasswordForm({ messages, mode }: Props) {
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const m = messages.account;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,8 +9,9 @@ import {
   resetPassword,
   setActive,
 } from "@/app/(newsroom)/desk/people/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES, type Role } from "@/lib/permissions";
 
@@ -29,11 +30,12 @@ type Notice = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string,
 const input = "rounded border border-rule px-2 py-1";
 
 export function PeopleDesk({ people, viewerId, messages }: Props) {
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const m = messages.people;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function run(
     action: () => Promise<ActionResult<{ email: string }>>,

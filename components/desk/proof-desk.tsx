@@ -4,8 +4,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { completeRound, createMark, decideMark } from "@/app/(newsroom)/desk/proofread/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format } from "@/lib/i18n/dictionary";
+import type { Dictionary, Format } from "@/lib/i18n/dictionary";
 import type { ProofMarkView, ProofPage } from "@/lib/proofreading";
 
 type Messages = Pick<Dictionary, "proofreading" | "errors">;
@@ -39,6 +40,7 @@ function blockOf(node: Node | null): HTMLElement | null {
 }
 
 export function ProofDesk({ page, messages }: Props) {
+  const format = useFormat();
   const m = messages.proofreading;
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -297,7 +299,7 @@ export function ProofDesk({ page, messages }: Props) {
   );
 }
 
-function describeMark(mark: ProofMarkView, m: Dictionary["proofreading"]): string {
+function describeMark(mark: ProofMarkView, m: Dictionary["proofreading"], format: Format): string {
   if (mark.kind === "delete") return format(m.markDelete, { quote: mark.quote });
   if (mark.kind === "insert")
     return format(m.markInsert, { prefix: mark.prefix, suggestion: mark.suggestion });
@@ -319,7 +321,8 @@ function MarkItem({
   pending: boolean;
   onDecide: (decision: "accept" | "reject") => void;
 }) {
-  const description = describeMark(mark, m);
+  const format = useFormat();
+  const description = describeMark(mark, m, format);
   return (
     <li
       className="flex flex-wrap items-center gap-2 rounded border border-rule p-2"

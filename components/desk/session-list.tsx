@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { endOtherSessions, endSession } from "@/app/(newsroom)/desk/account/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 export type SessionItem = {
   id: string;
@@ -17,6 +18,7 @@ export type SessionItem = {
 type Messages = Pick<Dictionary, "account" | "errors">;
 
 export function SessionList({ items, messages }: { items: SessionItem[]; messages: Messages }) {
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -30,7 +32,7 @@ export function SessionList({ items, messages }: { items: SessionItem[]; message
           ? { ok: true, text: success(result.data) }
           : {
               ok: false,
-              text: lookup(messages as unknown as Dictionary, `errors.${failureKey(result)}`),
+              text: errorMessage(messages.errors, failureKey(result)),
             },
       );
       router.refresh();

@@ -8,9 +8,10 @@ import {
   saveSettings,
   setDeskMember,
 } from "@/app/(newsroom)/desk/settings/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { LOCALES } from "@/lib/domain/locales";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
 import {
@@ -22,7 +23,10 @@ import {
   MAX_REVIEW_LEVELS,
 } from "@/lib/workflow/levels";
 
-type Messages = Pick<Dictionary, "paperSettings" | "desks" | "workflow" | "errors" | "roles">;
+type Messages = Pick<
+  Dictionary,
+  "paperSettings" | "desks" | "workflow" | "errors" | "roles" | "common"
+>;
 type Desk = {
   id: number;
   name: string;
@@ -36,13 +40,14 @@ const input = "rounded border border-rule px-2 py-1";
 const button = "rounded bg-accent px-3 py-1 text-white disabled:opacity-50";
 
 export function SettingsDesk({ settings, desks, people, messages }: Props) {
+  const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [levels, setLevels] = useState<LevelPasser[]>(settings.reviewLevels.map((l) => l.passer));
   const m = messages.paperSettings;
   const d = messages.desks;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
   const levelName = (n: number, total: number) =>
     format(messages.workflow.levels[levelKey(n, total)], { n });
 
@@ -279,7 +284,10 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
                 <select name="userId" className={`${input} block`}>
                   {people.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.displayName}（{messages.roles[p.role]}）
+                      {format(messages.common.withNote, {
+                        text: p.displayName,
+                        note: messages.roles[p.role],
+                      })}
                     </option>
                   ))}
                 </select>

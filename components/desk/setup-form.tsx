@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { createFirstAdmin } from "@/app/(newsroom)/setup/actions";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 type Messages = Pick<Dictionary, "setup" | "mfa" | "errors">;
@@ -17,7 +17,7 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [done, setDone] = useState<string[] | null>(null);
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

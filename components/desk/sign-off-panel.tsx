@@ -6,8 +6,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { reopenPage, signOffIssue, signOffPage } from "@/app/(newsroom)/desk/issues/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format } from "@/lib/i18n/dictionary";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { PageAction, PageStatus } from "@/lib/workflow/page";
 
 type Messages = Pick<Dictionary, "signOff" | "errors">;
@@ -53,6 +54,7 @@ export function SignOffPanel({
   messages,
   children,
 }: SignOffPanelProps) {
+  const format = useFormat();
   const m = messages.signOff;
   const router = useRouter();
   const [pending, start] = useTransition();

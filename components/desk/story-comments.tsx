@@ -5,9 +5,10 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { MAX_ANCHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/comment-input";
 import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 export type CommentView = {
   id: number;
@@ -45,6 +46,7 @@ function selectedPassage(): string {
 const field = "w-full rounded border border-rule px-2 py-1";
 
 export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, messages }: Props) {
+  const format = useFormat();
   const m = messages.notes;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -53,7 +55,7 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
   const [anchor, setAnchor] = useState<string | null>(null);
   const [replyingTo, setReplyingTo] = useState<number | null>(null);
   const [reply, setReply] = useState("");
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
+  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function run<T>(action: () => Promise<ActionResult<T>>, done: string, onDone: () => void) {
     setNotice(null);

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveStoryDesk } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { useFormat } from "@/components/ui/locale-provider";
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import type { StoryDeskChoice } from "@/lib/story-desk";
 
 type Props = {
@@ -17,6 +18,7 @@ type Props = {
 const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function StoryDeskControl({ storyId, version, choice, messages }: Props) {
+  const format = useFormat();
   const m = messages.deskMoves;
   const router = useRouter();
   const [deskId, setDeskId] = useState(choice.targets[0] ? String(choice.targets[0].id) : "");
@@ -34,7 +36,7 @@ export function StoryDeskControl({ storyId, version, choice, messages }: Props) 
       } else {
         setNotice({
           ok: false,
-          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+          text: errorMessage(messages.errors, failureKey(result)),
         });
       }
     });

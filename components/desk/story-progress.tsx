@@ -73,14 +73,18 @@ export function StoryProgress({
           >
             {stepName(t, step, progress.levels)}
             {step.state === "done" ? (
-              <span className="sr-only">（{t("workflow.stepDone")}）</span>
+              <span className="sr-only">
+                {t("common.inParentheses", { text: t("workflow.stepDone") })}
+              </span>
             ) : null}
           </li>
         ))}
       </ol>
       <p className="mt-3" data-testid="story-holder">
         {t("workflow.holder", { who: holderText(t, progress, authorName) })}
-        {progress.deskName ? ` · ${t("workflow.desk")}：${progress.deskName}` : ""}
+        {progress.deskName
+          ? ` · ${t("common.labelled", { label: t("workflow.desk"), value: progress.deskName })}`
+          : ""}
       </p>
       {progress.passes.length > 0 ? (
         <ul aria-label={t("workflow.passes")} className="mt-2 space-y-1 text-muted">

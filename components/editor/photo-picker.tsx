@@ -1,8 +1,7 @@
 "use client";
 // Choose a photo from the media library (or upload one) to insert into the story body.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Dictionary } from "@/lib/i18n/dictionary";
-import { lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 
 export type PickedPhoto = {
   id: number;
@@ -59,7 +58,7 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
       | null;
     setUploading(false);
     if (result?.ok) onPick(result.data);
-    else setError(lookup(messages as Dictionary, `errors.${result?.messageKey ?? "internal"}`));
+    else setError(errorMessage(messages.errors, result?.messageKey ?? "internal"));
   }
 
   return (

@@ -14,13 +14,14 @@ import { type LocalDraft, readLocalDraft } from "@/components/editor/local-draft
 import { PhotoPicker } from "@/components/editor/photo-picker";
 import { Toolbar } from "@/components/editor/toolbar";
 import { type SaveState, useAutosave } from "@/components/editor/use-autosave";
+import { useFormat } from "@/components/ui/locale-provider";
 import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { STORY_KINDS } from "@/lib/domain/story";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 // The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
 // kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
 import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/stories";
 import { countCharacters, docToPlainText } from "@/lib/text";
 import type { StoryAction } from "@/lib/workflow/story";
@@ -45,6 +46,7 @@ function sameDoc(a: RichTextDoc, b: RichTextDoc): boolean {
 }
 
 export function StoryEditor({ story, canEdit, actions, messages, locale }: Props) {
+  const format = useFormat();
   const m = messages.editor;
   const router = useRouter();
   const [fields, setFields] = useState<EditorFields>(() => fieldsFromStory(story));
@@ -57,10 +59,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   const [busy, setBusy] = useState(false);
   /** An editor correcting a published story: the text opens, autosave stays off. */
   const [correcting, setCorrecting] = useState(false);
-  const errorText = useCallback(
-    (key: string) => lookup(messages as Dictionary, `errors.${key}`),
-    [messages],
-  );
+  const errorText = useCallback((key: string) => errorMessage(messages.errors, key), [messages]);
   const flashKey = `masthead:notice:${story.id}`;
 
   // A workflow step reloads the page's data and remounts the editor; its message survives that.
@@ -457,6 +456,7 @@ function CharCount({
   editor: NonNullable<ReturnType<typeof useEditor>>;
   label: string;
 }) {
+  const format = useFormat();
   const [count, setCount] = useState(() => countCharacters(editor.getText()));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -484,6 +484,7 @@ function SaveIndicator({
   errorText: (key: string) => string;
   locale: string;
 }) {
+  const format = useFormat();
   const text =
     state.kind === "saved"
       ? state.at
@@ -522,6 +523,7 @@ function ConflictPanel({
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
+  const format = useFormat();
   return (
     <section
       role="alert"

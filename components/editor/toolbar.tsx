@@ -39,7 +39,8 @@ function Button({
       onClick={onClick}
       className={`min-w-8 rounded px-2 py-1 text-sm disabled:opacity-40 ${active ? "bg-ink text-white" : "hover:bg-desk"}`}
     >
-      {children}
+      {/* The glyph is a picture of the action; the name is the action's word. */}
+      <span aria-hidden="true">{children}</span>
     </button>
   );
 }
@@ -137,7 +138,14 @@ export function Toolbar({ editor, messages: m, onInsertPhoto }: Props) {
         disabled={disabled}
         onClick={() => chain().toggleOrderedList().run()}
       >
-        1.≡
+        <svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true">
+          <rect x="1" y="2" width="2" height="2" />
+          <rect x="1" y="7" width="2" height="2" />
+          <rect x="1" y="12" width="2" height="2" />
+          <rect x="5" y="2.5" width="10" height="1" />
+          <rect x="5" y="7.5" width="10" height="1" />
+          <rect x="5" y="12.5" width="10" height="1" />
+        </svg>
       </Button>
       <Button
         label={m.blockquote}

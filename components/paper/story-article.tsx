@@ -89,7 +89,7 @@ export function StoryArticle({ locale, timezone, story }: Props) {
                       date: formatDateTime(new Date(c.createdAt), timezone, locale),
                     })}
                   </time>
-                  {locale === "zh-CN" ? "：" : ": "}
+                  {t("common.colon")}
                   <span lang="zh-CN">{c.note}</span>
                 </li>
               ))}

@@ -19,7 +19,7 @@ export function getDictionary(locale: Locale): Dictionary {
 }
 
 export function getTranslator(locale: Locale) {
-  return translator(DICTIONARIES[locale]);
+  return translator(locale, DICTIONARIES[locale]);
 }
 
 export function otherLocale(locale: Locale): Locale {

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { auditActionMessage } from "@/lib/audit-actions";
 import {
   AUDIT_PAGE_SIZE,
   AuditFilter,
@@ -10,7 +11,7 @@ import {
   listAuditPeople,
 } from "@/lib/audit-log";
 import { formatDateTime } from "@/lib/dates";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type Dictionary, formatMessage, lookup, type Translate } from "@/lib/i18n/dictionary";
 import { getDictionary, getTranslator, type Locale } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { can } from "@/lib/permissions";
@@ -49,9 +50,11 @@ function stateLabel(dictionary: Dictionary, state: string): string {
   return state;
 }
 
-function Subject({ row, dictionary }: { row: AuditRow; dictionary: Dictionary }) {
+type RowProps = { row: AuditRow; dictionary: Dictionary; locale: Locale };
+
+function Subject({ row, dictionary, locale }: RowProps) {
   const t = (key: string, label: string) =>
-    format(named(dictionary, `audit.subjects.${key}`, row.subjectType), { label });
+    formatMessage(locale, named(dictionary, `audit.subjects.${key}`, row.subjectType), { label });
   const label = row.subjectLabel ?? row.subjectId ?? "";
   if (row.subjectType === "story" && row.subjectId) {
     return (
@@ -76,12 +79,10 @@ function Subject({ row, dictionary }: { row: AuditRow; dictionary: Dictionary })
 
 const SHOWN_DETAIL = ["note", "reason", "anchorText", "commentId", "parentId"];
 
-function Detail({ row, dictionary }: { row: AuditRow; dictionary: Dictionary }) {
+function Detail({ row, t }: { row: AuditRow; t: Translate }) {
   const detail = row.detail ?? {};
   const text = (key: "note" | "reason" | "anchorText") =>
-    typeof detail[key] === "string"
-      ? format(lookup(dictionary, `audit.${key}`), { text: String(detail[key]) })
-      : null;
+    typeof detail[key] === "string" ? t(`audit.${key}`, { text: String(detail[key]) }) : null;
   const rest = Object.fromEntries(
     // Row ids of notes mean nothing to a reader; the note's text and passage are shown instead.
     Object.entries(detail).filter(([key]) => !SHOWN_DETAIL.includes(key)),
@@ -290,10 +291,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   </td>
                   <td className="p-2 whitespace-nowrap">{row.actorName ?? t("audit.system")}</td>
                   <td className="p-2 whitespace-nowrap font-medium">
-                    {named(dictionary, `audit.actions.${row.action}`, row.action)}
+                    {t(auditActionMessage(row.action))}
                   </td>
                   <td className="p-2">
-                    <Subject row={row} dictionary={dictionary} />
+                    <Subject row={row} dictionary={dictionary} locale={locale} />
                   </td>
                   <td className="p-2 whitespace-nowrap">
                     {row.fromState || row.toState
@@ -301,7 +302,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       : ""}
                   </td>
                   <td className="max-w-md p-2">
-                    <Detail row={row} dictionary={dictionary} />
+                    <Detail row={row} t={t} />
                   </td>
                 </tr>
               ))}

@@ -26,6 +26,7 @@ export default async function ImportPage() {
           importDesk: dictionary.importDesk,
           errors: dictionary.errors,
           stories: dictionary.stories,
+          common: dictionary.common,
         }}
       />
     </div>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { MediaLibrary } from "@/components/desk/media-library";
-import { format } from "@/lib/i18n/dictionary";
+import { formatMessage } from "@/lib/i18n/dictionary";
 import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { listMediaForDesk } from "@/lib/media";
@@ -74,7 +74,7 @@ export default async function MediaPage({ searchParams }: Props) {
             ) : null}
           </form>
         </search>
-        {q ? <h2 className="font-bold">{format(m.resultsFor, { q })}</h2> : null}
+        {q ? <h2 className="font-bold">{formatMessage(locale, m.resultsFor, { q })}</h2> : null}
       </MediaLibrary>
       {offset > 0 || hasOlder ? (
         <nav aria-label={m.pages} className="flex justify-between text-sm">

@@ -38,6 +38,7 @@ export default async function SettingsPage() {
           workflow: dictionary.workflow,
           errors: dictionary.errors,
           roles: dictionary.roles,
+          common: dictionary.common,
         }}
       />
     </div>

@@ -144,10 +144,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
             {outcome.total > 0 ? (
               <p className="mb-2 text-sm text-muted">
                 {outcome.moreThanTotal
-                  ? t("search.countMore", { count: MAX_COUNT.toLocaleString(locale) })
-                  : outcome.total === 1
-                    ? t("search.countOne")
-                    : t("search.count", { count: outcome.total.toLocaleString(locale) })}
+                  ? t("search.countMore", { count: MAX_COUNT })
+                  : t("search.count", { count: outcome.total })}
               </p>
             ) : null}
             {outcome.hits.length === 0 ? (

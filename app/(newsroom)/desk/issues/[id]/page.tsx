@@ -206,6 +206,7 @@ export default async function IssueLayoutPage({ params, searchParams }: Props) {
               <PageDiffView
                 diff={signOff.diff}
                 messages={{ signOff: dictionary.signOff, slots: dictionary.issues.slots }}
+                locale={locale}
               />
             ) : null}
           </SignOffPanel>
