@@ -21,7 +21,7 @@ import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 // kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
 import { failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
-import type { StorySnapshot } from "@/lib/stories";
+import type { StorySnapshot } from "@/lib/story-access";
 import { countCharacters, docToPlainText } from "@/lib/text";
 import type { StoryAction } from "@/lib/workflow/story";
 

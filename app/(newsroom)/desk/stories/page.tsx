@@ -8,7 +8,7 @@ import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
-import { listMyStories } from "@/lib/stories";
+import { listMyStories } from "@/lib/story-reads";
 import { STORY_STATUSES } from "@/lib/workflow/story";
 
 export async function generateMetadata(): Promise<Metadata> {
