@@ -2,7 +2,7 @@
 // reporter fixes it, the editor, the desk head and the duty editor pass 初审, 复审 and 终审, the
 // editor places it, the duty editor schedules the issue, it publishes on its own at the
 // scheduled minute, and comes down again with a reason.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createTestUser, signInAndWait, testDb } from "./fixtures";
 import { LayoutDesk } from "./pages/layout-desk";
 import { StoryEditor } from "./pages/story-editor";

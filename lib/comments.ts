@@ -1,6 +1,6 @@
 // Notes on a story: editors' threaded notes, optionally quoting a passage, and the replies; the
-// one writer of story_comments (a return or spike with a note writes it through insertStepNote).
-// No server-only: the importer's shell command reaches insertStepNote through lib/workflow/apply.
+// one writer of story_comments (a return or spike with a note writes it through addStepComment).
+// No server-only: the importer's shell command reaches addStepComment through lib/workflow/apply.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { ZodError } from "zod";
 import { db, type Tx } from "@/db/client";
@@ -12,7 +12,7 @@ import { notifyUsers } from "@/lib/notifications";
 import { can } from "@/lib/permissions";
 import { type Actor, canViewStory } from "@/lib/story-access";
 
-export type StoryNote = {
+export type StoryComment = {
   id: number;
   parentId: number | null;
   authorId: number;
@@ -22,9 +22,9 @@ export type StoryNote = {
   createdAt: number;
   resolvedAt: number | null;
 };
-export type NoteThread = StoryNote & { replies: StoryNote[] };
-export type StoryNotes = {
-  threads: NoteThread[];
+export type CommentThread = StoryComment & { replies: StoryComment[] };
+export type StoryCommentThreads = {
+  threads: CommentThread[];
   /** Start a new note (optionally quoting a passage): editors and admins. */
   canAdd: boolean;
   /** Reply in a thread: editors and admins, and the story's own reporter. */
@@ -56,7 +56,7 @@ function refuse(error: ZodError): never {
  * may only reply (docs/decisions.md). A reply joins its thread's first note, so threads are
  * one level deep, and a reply to a resolved thread reopens it.
  */
-export function addComment(viewer: Actor, input: AddCommentInput, now: Date): StoryNote {
+export function addComment(viewer: Actor, input: AddCommentInput, now: Date): StoryComment {
   const parsed = AddCommentInput.safeParse(input);
   if (!parsed.success) refuse(parsed.error);
   const data = parsed.data;
@@ -193,7 +193,7 @@ export function resolveComment(
 }
 
 /** A story's notes as threads: the newest thread first, each thread's replies in order. */
-export function getStoryNotes(viewer: Actor, storyId: number): StoryNotes {
+export function getStoryComments(viewer: Actor, storyId: number): StoryCommentThreads {
   const story = loadStory(db(), viewer, storyId);
   const rows = db()
     .select({
@@ -216,7 +216,7 @@ export function getStoryNotes(viewer: Actor, storyId: number): StoryNotes {
       createdAt: r.createdAt.getTime(),
       resolvedAt: r.resolvedAt?.getTime() ?? null,
     }));
-  const threads = new Map<number, NoteThread>();
+  const threads = new Map<number, CommentThread>();
   for (const row of rows) if (row.parentId === null) threads.set(row.id, { ...row, replies: [] });
   for (const row of rows) if (row.parentId !== null) threads.get(row.parentId)?.replies.push(row);
   return {
@@ -228,7 +228,7 @@ export function getStoryNotes(viewer: Actor, storyId: number): StoryNotes {
 }
 
 /** The note a return or a spike carries, kept as a note on the story (lib/workflow/apply). */
-export function insertStepNote(
+export function addStepComment(
   tx: Tx,
   note: { storyId: number; authorId: number; body: string; now: Date },
 ): void {
@@ -243,7 +243,7 @@ export function insertStepNote(
 }
 
 /** The latest note on each story written by someone other than `exceptAuthorId`. */
-export function latestNotesOn(storyIds: number[], exceptAuthorId: number): Map<number, string> {
+export function latestCommentsOn(storyIds: number[], exceptAuthorId: number): Map<number, string> {
   const latest = new Map<number, string>();
   if (storyIds.length === 0) return latest;
   const notes = db()

@@ -219,7 +219,7 @@ describe("stories", () => {
     );
     expect(listMyStories(reporter)[0]).toMatchObject({
       status: "returned",
-      latestNote: "导语太长，请压缩。",
+      latestComment: "导语太长，请压缩。",
     });
     expect(
       db().select().from(notifications).where(eq(notifications.userId, reporter.id)).get(),

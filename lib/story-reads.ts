@@ -4,7 +4,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { type Story, stories, users } from "@/db/schema";
-import { latestNotesOn } from "@/lib/comments";
+import { latestCommentsOn } from "@/lib/comments";
 import { frozenPageOfStory } from "@/lib/page-freeze";
 import { type Actor, loadVisibleStory, type StorySnapshot, snapshotOf } from "@/lib/story-access";
 import { getStoryProgress, type StoryProgress } from "@/lib/story-progress";
@@ -42,7 +42,7 @@ export type MyStory = {
   status: Story["status"];
   charCount: number;
   updatedAt: number;
-  latestNote: string | null;
+  latestComment: string | null;
 };
 
 /** A reporter's own stories, newest first, each with the latest editor's note. */
@@ -61,13 +61,13 @@ export function listMyStories(viewer: Actor): MyStory[] {
     .limit(500)
     .all();
   // The reporter's own replies are not editors' notes.
-  const latest = latestNotesOn(
+  const latest = latestCommentsOn(
     rows.map((r) => r.id),
     viewer.id,
   );
   return rows.map((r) => ({
     ...r,
     updatedAt: r.updatedAt.getTime(),
-    latestNote: latest.get(r.id) ?? null,
+    latestComment: latest.get(r.id) ?? null,
   }));
 }

@@ -12,7 +12,7 @@ import {
   storyReviewPasses,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { insertStepNote } from "@/lib/comments";
+import { addStepComment } from "@/lib/comments";
 import { AppError } from "@/lib/errors";
 import { type NotificationKind, notifyUsers } from "@/lib/notifications";
 import { insertRevision } from "@/lib/story-revisions";
@@ -120,7 +120,7 @@ function applyStory(
   }
   insertRevision(tx, updated, d.action, actor?.id ?? null, now);
   if (d.note && actor && (d.action === "return" || d.action === "spike")) {
-    insertStepNote(tx, { storyId: row.id, authorId: actor.id, body: d.note, now });
+    addStepComment(tx, { storyId: row.id, authorId: actor.id, body: d.note, now });
   }
   recordAudit(tx, {
     actorId: actor?.id ?? null,

@@ -88,7 +88,7 @@ export default async function MyStoriesPage() {
                       {formatDateTime(new Date(story.updatedAt), timezone, locale)}
                     </td>
                     <td className="p-3 text-amber-800" lang="zh-CN">
-                      {story.latestNote ?? ""}
+                      {story.latestComment ?? ""}
                     </td>
                   </tr>
                 ))}

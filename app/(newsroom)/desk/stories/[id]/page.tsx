@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { EmbargoControl } from "@/components/desk/embargo-control";
+import { type CommentView, StoryComments } from "@/components/desk/story-comments";
 import { StoryDeskControl } from "@/components/desk/story-desk-control";
-import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
 import { levelName, StoryProgress } from "@/components/desk/story-progress";
 import { StoryEditor } from "@/components/editor/story-editor";
-import { getStoryNotes, type StoryNote } from "@/lib/comments";
+import { getStoryComments, type StoryComment } from "@/lib/comments";
 import { formatDateTime, instantToZonedTime } from "@/lib/dates";
 import { getStoryEmbargo } from "@/lib/embargo";
 import { embargoLabel } from "@/lib/embargo-labels";
@@ -55,13 +55,13 @@ export default async function StoryPage({ params }: { params: Params }) {
       level: levelName(t, waitingLevel?.level ?? progress.levels, progress.levels),
     }),
   };
-  const notes = getStoryNotes(viewer, story.id);
+  const notes = getStoryComments(viewer, story.id);
   const embargo = getStoryEmbargo(viewer, story.id);
   const embargoBadge =
     embargo.until !== null && isUnderEmbargo(embargo.until, new Date())
       ? embargoLabel(embargo.until, timezone, locale)
       : null;
-  const noteView = (note: StoryNote): NoteView => ({
+  const noteView = (note: StoryComment): CommentView => ({
     id: note.id,
     authorName: note.authorName,
     body: note.body,
@@ -128,7 +128,7 @@ export default async function StoryPage({ params }: { params: Params }) {
           timezone={timezone}
           messages={{ embargo: dictionary.embargo, errors: dictionary.errors }}
         />
-        <StoryNotes
+        <StoryComments
           storyId={story.id}
           threads={notes.threads.map((thread) => ({
             ...noteView(thread),

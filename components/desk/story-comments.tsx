@@ -1,6 +1,7 @@
 "use client";
-// The notes beside a story: threads with replies, the quoted passage above an anchored note,
-// a form to add a note quoting the passage selected in the editor, reply and resolve buttons.
+// The comments beside a story (the desk's dictionary calls them notes): threads with replies,
+// the quoted passage above an anchored comment, a form to add one quoting the passage selected
+// in the editor, reply and resolve buttons.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
@@ -8,7 +9,7 @@ import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
 import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 
-export type NoteView = {
+export type CommentView = {
   id: number;
   authorName: string;
   body: string;
@@ -16,11 +17,11 @@ export type NoteView = {
   when: string;
   resolved: boolean;
 };
-export type ThreadView = NoteView & { replies: NoteView[] };
+export type CommentThreadView = CommentView & { replies: CommentView[] };
 type Messages = Pick<Dictionary, "notes" | "errors">;
 type Props = {
   storyId: number;
-  threads: ThreadView[];
+  threads: CommentThreadView[];
   canAdd: boolean;
   canReply: boolean;
   canResolve: boolean;
@@ -43,7 +44,7 @@ function selectedPassage(): string {
 
 const field = "w-full rounded border border-rule px-2 py-1";
 
-export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, messages }: Props) {
+export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, messages }: Props) {
   const m = messages.notes;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -106,7 +107,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
     );
   }
 
-  const noteBody = (note: NoteView) => (
+  const noteBody = (note: CommentView) => (
     <>
       {note.anchorText ? (
         <blockquote
