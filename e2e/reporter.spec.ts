@@ -346,7 +346,7 @@ test("text being composed with an input method is not saved half-typed", async (
     }
   });
   // Pinyin being composed, as an input method shows it before the writer picks the characters.
-  await page.clock.pauseAt(Date.now() + 1000);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Input.imeSetComposition", {
     text: "gonghui",
