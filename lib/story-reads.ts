@@ -1,5 +1,5 @@
 // What the desk's pages read about stories: one story as its editor shows it, and a reporter's
-// own stories with the latest editor's note. Notes themselves are read from lib/comments.
+// own stories with the latest comment on each. Comments themselves are read from lib/comments.
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -10,7 +10,7 @@ import { type Actor, loadVisibleStory, type StorySnapshot, snapshotOf } from "@/
 import { getStoryProgress, type StoryProgress } from "@/lib/story-progress";
 import { canEditStory } from "@/lib/workflow/story";
 
-/** A story as the desk's editor shows it; its notes come from lib/comments. */
+/** A story as the desk's editor shows it; its comments come from lib/comments. */
 export type DeskStory = StorySnapshot & {
   canEdit: boolean;
   authorName: string;
@@ -45,7 +45,7 @@ export type MyStory = {
   latestComment: string | null;
 };
 
-/** A reporter's own stories, newest first, each with the latest editor's note. */
+/** A reporter's own stories, newest first, each with the latest comment by someone else. */
 export function listMyStories(viewer: Actor): MyStory[] {
   const rows = db()
     .select({
@@ -60,7 +60,7 @@ export function listMyStories(viewer: Actor): MyStory[] {
     .orderBy(desc(stories.updatedAt))
     .limit(500)
     .all();
-  // The reporter's own replies are not editors' notes.
+  // The reporter's own replies are not editors' comments.
   const latest = latestCommentsOn(
     rows.map((r) => r.id),
     viewer.id,
