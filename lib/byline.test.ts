@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Byline } from "@/db/schema";
 import { bylineNames, EMPTY_BYLINE, formatNewsByline, formatPhotoCredit } from "@/lib/byline";
+import type { Byline } from "@/lib/domain/story";
 
 function byline(fields: Partial<Byline>): Byline {
   return { ...EMPTY_BYLINE, ...fields };

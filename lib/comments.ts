@@ -1,6 +1,7 @@
-// Notes on a story: editors' threaded notes, optionally quoting a passage, and the replies; the
-// one writer of story_comments (a return or spike with a note writes it through addStepComment).
-// No server-only: the importer's shell command reaches addStepComment through lib/workflow/apply.
+// Comments on a story (the desk shows them as editors' notes): threads, optionally quoting a
+// passage, and their replies; the one writer of story_comments (a return or spike with a note
+// writes it through addStepComment). No server-only: the importer's shell command reaches
+// addStepComment through lib/workflow/apply.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { ZodError } from "zod";
 import { db, type Tx } from "@/db/client";

@@ -1,6 +1,6 @@
 // A story's body as it is stored: sanitised against the editor's schema, checked against its
 // limits, with its plain text and length derived. Pure (the importer's shell command uses it).
-import type { RichTextDoc } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { AppError } from "@/lib/errors";
 import { isValidDoc, sanitizeDoc } from "@/lib/render";
 import { MAX_BODY_CHARS, MAX_BODY_JSON_BYTES } from "@/lib/story-input";

@@ -2,7 +2,8 @@
 // caller's transaction.
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { media, type RichTextDoc, storyPhotos } from "@/db/schema";
+import { media, storyPhotos } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { isMediaId } from "@/lib/editor-extensions";
 
 /**

@@ -2,8 +2,10 @@
 // its audit row. Shared by the desk and the importer (no server-only: the import command runs it
 // from the shell). The body is prepared by lib/story-body, the photos linked by lib/story-photos.
 import type { Tx } from "@/db/client";
-import { type Byline, type RichTextDoc, type Story, stories } from "@/db/schema";
+import { type Story, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
+import type { Byline } from "@/lib/domain/story";
 import { syncStoryPhotos } from "@/lib/story-photos";
 import { insertRevision } from "@/lib/story-revisions";
 

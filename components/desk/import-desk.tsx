@@ -10,8 +10,7 @@ import {
   importReviewedPage,
   readImportFile,
 } from "@/app/(newsroom)/desk/import/actions";
-import type { StoryKind } from "@/db/schema";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS, type StoryKind } from "@/lib/domain/story";
 import type { ActionResult } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";

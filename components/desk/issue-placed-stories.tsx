@@ -25,8 +25,7 @@ import {
   inputClass,
   type LayoutMessages,
 } from "@/components/desk/issue-layout-shared";
-import type { PlacementSlot } from "@/db/schema";
-import { PLACEMENT_SLOTS } from "@/db/schema-enums";
+import { PLACEMENT_SLOTS, type PlacementSlot } from "@/lib/domain/layout";
 import type { LayoutPage, LayoutStory } from "@/lib/issues";
 
 export function PlacedStories({

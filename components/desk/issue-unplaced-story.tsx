@@ -7,8 +7,7 @@ import {
   inputClass,
   type LayoutMessages,
 } from "@/components/desk/issue-layout-shared";
-import type { PlacementSlot } from "@/db/schema";
-import { PLACEMENT_SLOTS } from "@/db/schema-enums";
+import { PLACEMENT_SLOTS, type PlacementSlot } from "@/lib/domain/layout";
 import { format } from "@/lib/i18n/dictionary";
 import type { IssueLayout } from "@/lib/issues";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createStory, createStoryFromWord } from "@/app/(newsroom)/desk/stories/actions";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS } from "@/lib/domain/story";
 // Start a story: a blank one with a headline and kind, or one made from a Word file.
 import { failureKey } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";

@@ -8,9 +8,9 @@ import {
   saveSettings,
   setDeskMember,
 } from "@/app/(newsroom)/desk/settings/actions";
+import { LOCALES } from "@/lib/domain/locales";
 import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
-import { LOCALES } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
 import {

@@ -1,11 +1,11 @@
 "use client";
-// The comments beside a story (the desk's dictionary calls them notes): threads with replies,
-// the quoted passage above an anchored comment, a form to add one quoting the passage selected
-// in the editor, reply and resolve buttons.
+// The comments beside a story ("editors' notes" on screen): threads with replies, the quoted
+// passage above an anchored comment, a form to add one quoting the passage selected in the
+// editor, reply and resolve buttons.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
-import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
+import { MAX_ANCHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/comment-input";
 import { type ActionResult, failureKey } from "@/lib/errors";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 
@@ -157,7 +157,7 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
             value={body}
             onChange={(e) => setBody(e.target.value)}
             rows={3}
-            maxLength={MAX_NOTE_CHARS}
+            maxLength={MAX_COMMENT_CHARS}
             className={field}
             lang="zh-CN"
           />
@@ -254,7 +254,7 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
                   value={reply}
                   onChange={(e) => setReply(e.target.value)}
                   rows={2}
-                  maxLength={MAX_NOTE_CHARS}
+                  maxLength={MAX_COMMENT_CHARS}
                   className={field}
                   lang="zh-CN"
                 />

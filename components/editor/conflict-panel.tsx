@@ -1,7 +1,7 @@
 "use client";
 // A save refused because the story moved on: the writer's text beside the newer one, keep or take.
 import type { EditorFields } from "@/components/editor/fields";
-import type { RichTextDoc } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/story-access";
 import { docToPlainText } from "@/lib/text";

@@ -1,6 +1,6 @@
 // The editor's headline and byline fields as the form holds them, and their conversion to
 // what the server takes.
-import type { Byline, StoryKind } from "@/db/schema";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 
 export type EditorFields = {
   kind: StoryKind;

@@ -18,7 +18,7 @@ import { StoryFields } from "@/components/editor/story-fields";
 import { Toolbar } from "@/components/editor/toolbar";
 import { useAutosave } from "@/components/editor/use-autosave";
 import { useStorySteps } from "@/components/editor/use-story-steps";
-import type { RichTextDoc } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/story-access";

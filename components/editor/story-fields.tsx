@@ -1,7 +1,7 @@
 "use client";
 // The story's headings, kind and byline fields above the body.
 import type { EditorFields } from "@/components/editor/fields";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS } from "@/lib/domain/story";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 export const fieldClass = "w-full rounded border border-rule px-2 py-1 disabled:bg-desk";

@@ -55,19 +55,19 @@ export default async function StoryPage({ params }: { params: Params }) {
       level: levelName(t, waitingLevel?.level ?? progress.levels, progress.levels),
     }),
   };
-  const notes = getStoryComments(viewer, story.id);
+  const comments = getStoryComments(viewer, story.id);
   const embargo = getStoryEmbargo(viewer, story.id);
   const embargoBadge =
     embargo.until !== null && isUnderEmbargo(embargo.until, new Date())
       ? embargoLabel(embargo.until, timezone, locale)
       : null;
-  const noteView = (note: StoryComment): CommentView => ({
-    id: note.id,
-    authorName: note.authorName,
-    body: note.body,
-    anchorText: note.anchorText,
-    when: formatDateTime(new Date(note.createdAt), timezone, locale),
-    resolved: note.resolvedAt !== null,
+  const commentView = (comment: StoryComment): CommentView => ({
+    id: comment.id,
+    authorName: comment.authorName,
+    body: comment.body,
+    anchorText: comment.anchorText,
+    when: formatDateTime(new Date(comment.createdAt), timezone, locale),
+    resolved: comment.resolvedAt !== null,
   });
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -130,13 +130,13 @@ export default async function StoryPage({ params }: { params: Params }) {
         />
         <StoryComments
           storyId={story.id}
-          threads={notes.threads.map((thread) => ({
-            ...noteView(thread),
-            replies: thread.replies.map(noteView),
+          threads={comments.threads.map((thread) => ({
+            ...commentView(thread),
+            replies: thread.replies.map(commentView),
           }))}
-          canAdd={notes.canAdd}
-          canReply={notes.canReply}
-          canResolve={notes.canResolve}
+          canAdd={comments.canAdd}
+          canReply={comments.canReply}
+          canResolve={comments.canResolve}
           messages={{ notes: dictionary.notes, errors: dictionary.errors }}
         />
       </aside>
