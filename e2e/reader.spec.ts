@@ -194,6 +194,19 @@ test("search finds 工会 and 东城 in the seed story, highlighted, newest firs
   const firstOld = found.findIndex((h) => h.startsWith("甲乙丙"));
   expect(firstOld).toBeGreaterThan(0);
   expect(found.slice(firstOld).every((h) => h.startsWith("甲乙丙"))).toBe(true);
+  await expect(page.getByRole("status")).toContainText(`共找到 ${found.length} 篇报道。`);
+
+  // A range of issue dates keeps to the reader issue (2019); the query and the range stay.
+  await page.getByLabel("到", { exact: true }).fill("2020-12-31");
+  await page.getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/to=2020-12-31/);
+  const inRange = page.getByRole("article").getByRole("heading", { level: 2 });
+  await expect(inRange.first()).toBeVisible();
+  expect((await inRange.allTextContents()).every((h) => h.startsWith("甲乙丙"))).toBe(true);
+  await expect(page.getByRole("searchbox", { name: "搜索报道" })).toHaveValue("职工");
+  await page.goto(`/search?q=${encodeURIComponent("职工")}&from=2023-02-30`);
+  await expect(page.getByRole("status")).toContainText("日期格式无效");
+  await expect(page.getByRole("article").first()).toBeVisible();
 });
 
 test("any search input gives results or a clear message", async ({ page }) => {

@@ -977,8 +977,15 @@ export const en = {
     noMore: "There are no more results.",
     truncated:
       "Your search was too long: only the first {max} characters and at most {terms} words were searched.",
-    recentOnly:
-      "Words shorter than three characters are looked for in the latest {count} stories only; add a character to search the whole archive.",
+    range: "Issue dates",
+    from: "From",
+    to: "To",
+    invalidRange:
+      "A date was not valid (use the form 2023-02-22), so it was left out of the search.",
+    countOne: "1 story found.",
+    count: "{count} stories found.",
+    countMore:
+      "More than {count} stories found; the newest {count} are shown. Add a word or pick dates to narrow the search.",
     resultsPage: "Page {page}",
     pagination: "Search result pages",
     previous: "Previous",
