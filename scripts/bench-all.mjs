@@ -32,6 +32,8 @@ for (const [script, heading] of [
   ["bench:sign-off", "## Sign-off"],
   ["bench:load", "## Load without loss"],
   ["bench:login", "## Sign-in"],
+  ["bench:reader", "## Reader pages"],
+  ["bench:edge", "## Reader cache"],
 ]) {
   console.log(`\n━━ ${script}`);
   const run = npm(script);

@@ -11,8 +11,7 @@ import Link from "next/link";
 import { pageLabel } from "@/components/paper/page-navigator";
 import { formatIssueDate } from "@/lib/dates";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
-import { readPaper } from "@/lib/paper-cache";
+import { paperAlternates, paperLocale, paperPath } from "@/lib/i18n/paper-locale";
 import {
   type DateRange,
   MAX_COUNT,
@@ -29,17 +28,25 @@ type Props = {
 };
 
 async function localeOf(params: Props["params"]): Promise<Locale> {
-  const { lang } = await params;
-  const settings = await readPaper.settings();
-  return resolvePaperLocale(lang, settings.defaultLocale);
+  return paperLocale((await params).lang);
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const t = getTranslator(await localeOf(params));
-  const query = parseQuery((await searchParams).q);
+  const locale = await localeOf(params);
+  const t = getTranslator(locale);
+  const { q, page, from, to } = await searchParams;
+  const query = parseQuery(q);
+  const range: DateRange = {
+    from: typeof from === "string" && from ? from : null,
+    to: typeof to === "string" && to ? to : null,
+  };
   return {
     title: query.text ? t("search.resultsFor", { query: query.text }) : t("search.title"),
     robots: { index: false },
+    alternates: paperAlternates(
+      locale,
+      query.text ? pageHref(query.text, range, Number(page) || 1) : "/search",
+    ),
   };
 }
 
@@ -73,7 +80,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         {text ? t("search.resultsFor", { query: text }) : t("search.title")}
       </h1>
       <search className="mb-6 block">
-        <form action="/search" method="get" className="font-sans">
+        <form action={paperPath(locale, "/search")} method="get" className="font-sans">
           <div className="flex gap-2">
             <label htmlFor="search-q" className="sr-only">
               {t("search.label")}
@@ -161,7 +168,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 <article aria-labelledby={`hit-${hit.id}`}>
                   <p className="font-sans text-sm text-muted" lang={locale}>
                     <Link
-                      href={`/issues/${hit.date}/${hit.pageNumber}`}
+                      prefetch={false}
+                      href={paperPath(locale, `/issues/${hit.date}/${hit.pageNumber}`)}
                       className="hover:underline"
                     >
                       <time dateTime={hit.date}>{formatIssueDate(hit.date, locale)}</time> ·{" "}
@@ -170,7 +178,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   </p>
                   <h2 id={`hit-${hit.id}`} className="my-1 text-xl font-bold">
                     <Link
-                      href={`/stories/${hit.id}`}
+                      prefetch={false}
+                      href={paperPath(locale, `/stories/${hit.id}`)}
                       className="hover:underline"
                       // Escaped by lib/search.ts, with <mark> around the terms.
                       // biome-ignore lint/security/noDangerouslySetInnerHtml: escaped
@@ -193,7 +202,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
             >
               {outcome.page > 1 ? (
                 <Link
-                  href={pageHref(text, range, outcome.page - 1)}
+                  prefetch={false}
+                  href={paperPath(locale, pageHref(text, range, outcome.page - 1))}
                   rel="prev"
                   className="underline"
                 >
@@ -205,7 +215,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
               <span className="text-muted">{t("search.resultsPage", { page: outcome.page })}</span>
               {outcome.hasNext ? (
                 <Link
-                  href={pageHref(text, range, outcome.page + 1)}
+                  prefetch={false}
+                  href={paperPath(locale, pageHref(text, range, outcome.page + 1))}
                   rel="next"
                   className="underline"
                 >
