@@ -9,6 +9,7 @@ import {
   storageStateOf,
   testDb,
 } from "./fixtures";
+import { SignInPage } from "./pages/sign-in";
 
 test.describe("each demo role lands on its desk", () => {
   for (const [role, email, name, roleName] of [
@@ -78,9 +79,7 @@ test("a stranger's wrong passwords slow the stranger down, never lock the owner 
 test("an anonymous visitor to the desk is sent to sign in, then back", async ({ page }) => {
   await page.goto("/desk/people");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdesk%2Fpeople/);
-  await page.getByLabel("电子邮箱").fill(DEMO.admin);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await new SignInPage(page).submitWith(DEMO.admin, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/desk\/people$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("人员管理");
 });
@@ -88,9 +87,7 @@ test("an anonymous visitor to the desk is sent to sign in, then back", async ({ 
 test("sign-in never redirects to another site", async ({ page }) => {
   await page.goto("/login?callbackUrl=https://evil.example/steal");
   const user = await createTestUser("reporter");
-  await page.getByLabel("电子邮箱").fill(user.email);
-  await page.getByLabel("密码").fill(user.password);
-  await page.getByRole("button", { name: "登录" }).click();
+  await new SignInPage(page).submitWith(user.email, user.password);
   await expect(page).toHaveURL(/localhost:\d+\/$/);
 });
 

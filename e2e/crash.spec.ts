@@ -35,11 +35,12 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
       "INSERT INTO stories (headline, status, author_id, body_text) VALUES ('定时见报', 'approved', ?, '正文') RETURNING id",
     )
     .get(reporter.id) as { id: number };
+  const dueAt = Date.now() + 4000;
   const issue = seed
     .prepare(
       "INSERT INTO issues (date, number, status, publish_at) VALUES ('2031-01-01', 7, 'scheduled', ?) RETURNING id",
     )
-    .get(Date.now() + 4000) as { id: number };
+    .get(dueAt) as { id: number };
   const page = seed
     .prepare("INSERT INTO pages (issue_id, number, name) VALUES (?, 1, '要闻') RETURNING id")
     .get(issue.id) as { id: number };
@@ -57,6 +58,7 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
   // A burst of saves, each waiting for its answer; the server dies in the middle of it.
   let version = story.version;
   let acknowledged: { version: number; text: string } | null = null;
+  let acknowledgedCount = 0;
   let inFlight: string | null = null;
   let stop = false;
   const burst = (async () => {
@@ -84,12 +86,16 @@ test("SIGKILL during saves and a due publish loses nothing acknowledged and publ
         const result = (await response.json()) as { data: { version: number } };
         version = result.data.version;
         acknowledged = { version, text };
+        acknowledgedCount += 1;
       } catch {
         break; // the server is gone
       }
     }
   })();
-  await new Promise((r) => setTimeout(r, 5000)); // past the issue's due time, mid-burst
+  // Kill it once the issue is past due and the burst is well under way.
+  await expect
+    .poll(() => Date.now() > dueAt && acknowledgedCount >= 10, { timeout: 30_000 })
+    .toBe(true);
   stopServer(server, "SIGKILL");
   stop = true;
   await burst;

@@ -4,6 +4,8 @@
 // longer does.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addToDesk, createTestUser, signInAndWait, storageStateOf, testDb } from "./fixtures";
+import { LayoutDesk } from "./pages/layout-desk";
+import { StoryEditor } from "./pages/story-editor";
 
 async function as(browser: Browser, role: "editor" | "reporter" | "admin"): Promise<Page> {
   const context = await browser.newContext({ storageState: storageStateOf(role) });
@@ -56,14 +58,12 @@ test("an editor gives pages their desks, and the layout desk's filter shows that
   const politics = deskId("要闻部");
   const economy = deskId("经济部");
   const page = await as(browser, "editor");
-  await page.goto(`/desk/issues/${issueId}`);
+  const layout = new LayoutDesk(page);
+  await layout.open(issueId);
 
   // A new page, on 经济部.
-  const add = page.getByRole("form", { name: "添加一个版" });
-  await add.getByLabel("版名").fill("经济");
-  await add.getByLabel("部门").selectOption({ label: "经济部" });
-  await add.getByRole("button", { name: "添加一个版" }).click();
-  await expect(page.getByTestId("layout-pages")).toContainText("02 经济");
+  await layout.addPage("经济", "经济部");
+  await expect(layout.pages).toContainText("02 经济");
 
   // The existing page, renamed and given 要闻部.
   await page.getByText("修改版名、通栏、责任编辑与部门").click();
@@ -71,7 +71,7 @@ test("an editor gives pages their desks, and the layout desk's filter shows that
   await edit.getByLabel("版名").fill("要闻一版");
   await edit.getByLabel("部门").selectOption({ label: "要闻部" });
   await edit.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByTestId("layout-pages")).toContainText("01 要闻一版");
+  await expect(layout.pages).toContainText("01 要闻一版");
   expect(pagesOf(issueId)).toEqual([
     { name: "要闻一版", deskId: politics },
     { name: "经济", deskId: economy },
@@ -80,14 +80,14 @@ test("an editor gives pages their desks, and the layout desk's filter shows that
   // Filtered to 经济部: only its page, and it is the one shown.
   await page.getByTestId("desk-filter").getByRole("link", { name: "经济部" }).click();
   await expect(page).toHaveURL(new RegExp(`desk=${economy}`));
-  const list = page.getByTestId("layout-pages");
+  const list = layout.pages;
   await expect(list).toContainText("02 经济");
   await expect(list).not.toContainText("要闻一版");
   await expect(page.getByRole("heading", { name: /02 经济/ })).toBeVisible();
   // 摄影部 has no page in this issue.
   await page.getByTestId("desk-filter").getByRole("link", { name: "摄影部" }).click();
   await expect(page.getByText("这个部门在本期没有版面。")).toBeVisible();
-  await expect(page.getByTestId("layout-pages").getByRole("link")).toHaveCount(0);
+  await expect(layout.pages.getByRole("link")).toHaveCount(0);
 });
 
 test("a story in review moves to another desk and waits in that desk's queue for its desk editor", async ({
@@ -99,16 +99,9 @@ test("a story in review moves to another desk and waits in that desk's queue for
 
   // The demo reporter (要闻部) files a story.
   const reporter = await as(browser, "reporter");
-  await reporter.goto("/desk/stories/new");
-  await reporter.getByLabel("主题（标题）").fill("一季度物价平稳");
-  await reporter.getByRole("button", { name: "创建并开始写稿" }).click();
-  await expect(reporter).toHaveURL(/\/desk\/stories\/\d+$/);
-  const storyId = Number(reporter.url().split("/").pop());
-  await reporter.locator(".ProseMirror").click();
-  await reporter.keyboard.insertText("本报讯 一季度全市物价总体平稳。");
-  await expect(reporter.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
-    timeout: 15_000,
-  });
+  const storyId = await new StoryEditor(reporter).create("一季度物价平稳");
+  await new StoryEditor(reporter).type("本报讯 一季度全市物价总体平稳。");
+  await new StoryEditor(reporter).waitSaved();
   await reporter.getByRole("button", { name: "提交审稿" }).click();
   await expect(reporter.getByText("已提交审稿。")).toBeVisible();
   await expect(reporter.getByTestId("story-desk-name")).toHaveText("要闻部");

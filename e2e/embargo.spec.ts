@@ -4,6 +4,7 @@
 // embargo leaves the public paper at once.
 import { expect, type Page, test } from "@playwright/test";
 import { addToDesk, callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
+import { LayoutDesk } from "./pages/layout-desk";
 import { markIssueSignedOff } from "./sign-off-helper";
 
 // Before the seed issue (so the front page stays 2023-02-22) and in its year (so the sitemap
@@ -196,13 +197,12 @@ test("an embargoed story stays off every public surface until its time, then app
     feed: false,
     sitemap: false,
   });
-  await desk.goto(`/desk/issues/${ids.issueId}`);
-  await expect(desk.getByTestId("issue-status")).toContainText("已出版");
-  await expect(
-    desk.getByTestId(`placed-${ids.embargoed}`).getByTestId("embargo-badge"),
-  ).toBeVisible();
-  await expect(desk.getByTestId(`placed-${ids.open}`).getByTestId("embargo-badge")).toHaveCount(0);
-  const preview = desk.getByTestId("layout-preview");
+  const layout = new LayoutDesk(desk);
+  await layout.open(ids.issueId);
+  await expect(layout.status).toContainText("已出版");
+  await expect(layout.placed(ids.embargoed).getByTestId("embargo-badge")).toBeVisible();
+  await expect(layout.placed(ids.open).getByTestId("embargo-badge")).toHaveCount(0);
+  const preview = layout.preview;
   await expect(preview).toContainText(headline);
   await expect(preview.getByTestId("embargo-badge")).toHaveCount(1);
   await reader.goto(`/issues/${DATE}/1`);
@@ -251,8 +251,8 @@ test("an embargoed story stays off every public surface until its time, then app
   await expectStatusSoon(reader, `/stories/${ids.open}`, 200);
 
   // The issue comes down again so the other specs' paper is as they expect it.
-  await duty.goto(`/desk/issues/${ids.issueId}`);
-  await duty.getByLabel("撤下原因").fill("测试结束，撤下。");
-  await duty.getByRole("button", { name: "撤下这一期" }).click();
-  await expect(duty.getByTestId("issue-status")).toContainText("已撤下");
+  const dutyDesk = new LayoutDesk(duty);
+  await dutyDesk.open(ids.issueId);
+  await dutyDesk.unpublish("测试结束，撤下。");
+  await expect(dutyDesk.status).toContainText("已撤下");
 });

@@ -3,8 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { SignInPage } from "./pages/sign-in";
 
 const ROOT = path.resolve(__dirname, "..");
 export const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(ROOT, "e2e", ".data", "current");
@@ -53,16 +54,13 @@ export async function createTestUser(
   }
 }
 
+/** Sign in through the sign-in page (e2e/pages/sign-in.ts); the outcome is the caller's. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel(/电子邮箱|E-mail/).fill(email);
-  await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await new SignInPage(page).signIn(email, password);
 }
 
 export async function signInAndWait(page: Page, email: string, password: string): Promise<void> {
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/desk$/);
+  await new SignInPage(page).signInToDesk(email, password);
 }
 
 type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };

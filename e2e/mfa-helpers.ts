@@ -2,6 +2,7 @@
 // and enrolment through the account's own security page.
 import { expect, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
+import { SignInPage } from "./pages/sign-in";
 
 /** The TOTP code of `secret` at now + offsetMs (one step is 30 s; the server takes ±1 step). */
 export function totpNow(secret: string, offsetMs = 0): string {
@@ -34,10 +35,7 @@ export async function signInWithCode(
   password: string,
   code: string,
 ): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel(/电子邮箱|E-mail/).fill(email);
-  await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await new SignInPage(page).signIn(email, password);
   await expect(page.getByRole("status")).toHaveText(/请输入两步验证的验证码|Enter the code/);
   await page.getByLabel(/验证码或恢复码|Code or recovery code/).fill(code);
   await page.getByRole("button", { name: /^(验证并登录|Verify and sign in)$/ }).click();

@@ -2,8 +2,10 @@
 // reporter fixes it, the editor, the desk head and the duty editor pass 初审, 复审 and 终审, the
 // editor places it, the duty editor schedules the issue, it publishes on its own at the
 // scheduled minute, and comes down again with a reason.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createTestUser, signInAndWait, testDb } from "./fixtures";
+import { LayoutDesk } from "./pages/layout-desk";
+import { StoryEditor } from "./pages/story-editor";
 import { signOffIssueInBrowser } from "./sign-off-helper";
 
 function shanghai(instant: number): { date: string; local: string } {
@@ -20,8 +22,6 @@ function shanghai(instant: number): { date: string; local: string } {
   const date = `${get("year")}-${get("month")}-${get("day")}`;
   return { date, local: `${date}T${get("hour")}:${get("minute")}` };
 }
-
-const body = (page: Page) => page.locator(".ProseMirror");
 
 test("file, return, fix, three levels of review, place, schedule, publish on time, take down", async ({
   browser,
@@ -45,13 +45,8 @@ test("file, return, fix, three levels of review, place, schedule, publish on tim
 
   // The reporter files a story.
   const headline = `区总工会举办职工技能大赛 ${Date.now()}`;
-  await reporterPage.goto("/desk/stories/new");
-  await reporterPage.getByLabel("主题（标题）").fill(headline);
-  await reporterPage.getByRole("button", { name: "创建并开始写稿" }).click();
-  await expect(reporterPage).toHaveURL(/\/desk\/stories\/\d+$/);
-  const storyId = Number(reporterPage.url().split("/").pop());
-  await body(reporterPage).click();
-  await reporterPage.keyboard.insertText(
+  const storyId = await new StoryEditor(reporterPage).create(headline);
+  await new StoryEditor(reporterPage).type(
     "本次大赛共有来自全区的两百余名职工参加，导语写得很长很长。",
   );
   await reporterPage.getByRole("button", { name: "提交审稿" }).click();
@@ -70,12 +65,8 @@ test("file, return, fix, three levels of review, place, schedule, publish on tim
     "导语太长，请压缩到一句话。",
   );
   await reporterPage.goto(`/desk/stories/${storyId}`);
-  await body(reporterPage).click();
-  await reporterPage.keyboard.press("Control+a");
-  await reporterPage.keyboard.insertText("两百余名职工参加区技能大赛。");
-  await expect(reporterPage.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
-    timeout: 15_000,
-  });
+  await new StoryEditor(reporterPage).replaceBody("两百余名职工参加区技能大赛。");
+  await new StoryEditor(reporterPage).waitSaved();
   await reporterPage.getByRole("button", { name: "提交审稿" }).click();
   await expect(reporterPage.getByText("已提交审稿。")).toBeVisible();
 
@@ -107,17 +98,14 @@ test("file, return, fix, three levels of review, place, schedule, publish on tim
   await editorPage.getByLabel("出版日期").fill(tomorrow);
   await editorPage.getByRole("button", { name: "创建" }).click();
   await expect(editorPage).toHaveURL(/\/desk\/issues\/\d+$/);
-  await editorPage.getByLabel("版名").fill("要闻");
-  await editorPage.getByRole("button", { name: "添加一个版" }).click();
+  const layout = new LayoutDesk(editorPage);
+  await layout.addPage("要闻");
   await expect(editorPage.getByRole("link", { name: "01 要闻" })).toBeVisible();
-  const waiting = editorPage.getByTestId(`unplaced-${storyId}`);
-  await waiting.getByLabel("位置").selectOption("lead");
-  await waiting.getByRole("button", { name: "放到本版" }).click();
-  await expect(editorPage.getByTestId(`placed-${storyId}`)).toBeVisible();
-  await expect(editorPage.getByTestId("layout-preview")).toContainText(headline);
+  await layout.place(storyId, "lead");
+  await expect(layout.preview).toContainText(headline);
 
   // Proofread and signed off (签发) by the duty editor: nothing is published that is not.
-  const issueId = Number(new URL(editorPage.url()).pathname.split("/").pop());
+  const issueId = layout.issueId;
   await signOffIssueInBrowser(browser, issueId);
 
   // The editor lays out but does not publish; the duty editor schedules a minute ahead.
@@ -130,9 +118,9 @@ test("file, return, fix, three levels of review, place, schedule, publish on tim
   await signInAndWait(chiefPage, chief.email, chief.password);
   await chiefPage.goto(issueUrl);
   const due = shanghai(Date.now() + 70_000).local;
-  await chiefPage.getByLabel(/定时出版/).fill(due);
-  await chiefPage.getByRole("button", { name: "定时" }).click();
-  await expect(chiefPage.getByTestId("issue-status")).toContainText("已定时");
+  const chiefDesk = new LayoutDesk(chiefPage);
+  await chiefDesk.schedule(due);
+  await expect(chiefDesk.status).toContainText("已定时");
   expect((await reader.request.get(`/issues/${tomorrow}/1`)).status()).toBe(404);
   expect((await reader.request.get(`/stories/${storyId}`)).status()).toBe(404);
   await chiefPage.close();
@@ -166,10 +154,10 @@ test("file, return, fix, three levels of review, place, schedule, publish on tim
   db.close();
   expect(issue.status).toBe("published");
   expect(audits).toEqual([{ actor_id: null }]);
-  await editorAgain.goto(`/desk/issues/${issue.id}`);
-  await editorAgain.getByLabel("撤下原因").fill("稿件中数据有误，需核实。");
-  await editorAgain.getByRole("button", { name: "撤下这一期" }).click();
-  await expect(editorAgain.getByTestId("issue-status")).toContainText("已撤下");
+  const takeDown = new LayoutDesk(editorAgain);
+  await takeDown.open(issue.id);
+  await takeDown.unpublish("稿件中数据有误，需核实。");
+  await expect(takeDown.status).toContainText("已撤下");
 
   expect((await reader.request.get(`/stories/${storyId}`)).status()).toBe(404);
   expect((await reader.request.get(`/issues/${tomorrow}/1`)).status()).toBe(404);

@@ -3,6 +3,7 @@
 import http from "node:http";
 import { expect, type Page, test } from "@playwright/test";
 import { createTestUser, storageStateOf, testDb } from "./fixtures";
+import { SignInPage } from "./pages/sign-in";
 import { READER_STORIES } from "./reader-fixture";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
@@ -78,9 +79,7 @@ for (const host of HOSTS) {
 }
 
 async function signInAs(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel(/电子邮箱|E-mail/).fill(email);
-  await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await new SignInPage(page).submitWith(email, password);
 }
 
 test("a reader searching covid-19 finds the story that says it", async ({ page }) => {

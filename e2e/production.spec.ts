@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { waitForHealth } from "../scripts/lib/test-server";
 import { callServerAction, DEMO, DEMO_PASSWORD } from "./fixtures";
 import { enrolOnPage, signInWithCode, totpNow } from "./mfa-helpers";
+import { SignInPage } from "./pages/sign-in";
 import { type ProductionServer, startProduction, stopProduction } from "./production-server";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -79,10 +80,7 @@ test("a first production start creates no demo content and prints a one-time set
   expect((await request.get("/setup")).status()).toBe(404);
   expect((await request.get(`/setup?token=${token.slice(0, -1)}x`)).status()).toBe(404);
 
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(DEMO.admin);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await new SignInPage(page).signIn(DEMO.admin, DEMO_PASSWORD);
   await expect(page.getByRole("status")).toHaveText("邮箱或密码不正确。");
 });
 
@@ -157,10 +155,7 @@ test("an editor created by an admin sets a password, then is sent to enrolment a
 
   const editorContext = await browser.newContext({ baseURL: BASE, locale: "zh-CN" });
   const editor = await editorContext.newPage();
-  await editor.goto("/login");
-  await editor.getByLabel("电子邮箱").fill(email);
-  await editor.getByLabel("密码", { exact: true }).fill("lamp-river-4217");
-  await editor.getByRole("button", { name: "登录" }).click();
+  await new SignInPage(editor).signIn(email, "lamp-river-4217");
   // A password the admin chose is replaced first; then the second factor is enrolled.
   await expect(editor).toHaveURL(/\/login\/new-password$/);
   await editor.getByLabel("当前（临时）密码").fill("lamp-river-4217");

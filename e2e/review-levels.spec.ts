@@ -4,6 +4,7 @@
 // of another desk cannot review, and nobody publishes a single story outside its issue.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addToDesk, callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
+import { StoryEditor } from "./pages/story-editor";
 
 const STORIES = "app/(newsroom)/desk/stories/actions.ts";
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
@@ -65,16 +66,9 @@ test("a reporter files; three different people pass 初审, 复审 and 终审; t
 
   // The reporter files on their desk.
   const reporterPage = await signedIn(browser, reporter);
-  await reporterPage.goto("/desk/stories/new");
-  await reporterPage.getByLabel("主题（标题）").fill("全市职工运动会开幕");
-  await reporterPage.getByRole("button", { name: "创建并开始写稿" }).click();
-  await expect(reporterPage).toHaveURL(/\/desk\/stories\/\d+$/);
-  const storyId = Number(reporterPage.url().split("/").pop());
-  await reporterPage.locator(".ProseMirror").click();
-  await reporterPage.keyboard.insertText("本报讯 全市职工运动会昨日开幕。");
-  await expect(reporterPage.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
-    timeout: 15_000,
-  });
+  const storyId = await new StoryEditor(reporterPage).create("全市职工运动会开幕");
+  await new StoryEditor(reporterPage).type("本报讯 全市职工运动会昨日开幕。");
+  await new StoryEditor(reporterPage).waitSaved();
   await reporterPage.getByRole("button", { name: "提交审稿" }).click();
   await expect(reporterPage.getByText("已提交审稿。")).toBeVisible();
   await expect(reporterPage.getByTestId("story-holder")).toContainText(`${desk}部门编辑（初审）`);

@@ -3,6 +3,7 @@
 // tells the story. And what a reporter may not do there.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
+import { StoryEditor } from "./pages/story-editor";
 
 const NOTE_ACTIONS = "app/(newsroom)/desk/stories/[id]/actions.ts";
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
@@ -14,21 +15,14 @@ async function signedIn(browser: Browser, user: TestUser): Promise<Page> {
   return page;
 }
 
-const body = (page: Page) => page.locator(".ProseMirror");
-
 async function writeStory(page: Page, headline: string, text: string): Promise<number> {
-  await page.goto("/desk/stories/new");
-  await page.getByLabel("主题（标题）").fill(headline);
-  await page.getByRole("button", { name: "创建并开始写稿" }).click();
-  await expect(page).toHaveURL(/\/desk\/stories\/\d+$/);
+  const editor = new StoryEditor(page);
+  const id = await editor.create(headline);
   if (text) {
-    await body(page).click();
-    await page.keyboard.insertText(text);
-    await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
-      timeout: 15_000,
-    });
+    await editor.type(text);
+    await editor.waitSaved();
   }
-  return Number(page.url().split("/").pop());
+  return id;
 }
 
 async function submit(page: Page): Promise<void> {
@@ -38,7 +32,7 @@ async function submit(page: Page): Promise<void> {
 
 /** Select a passage of the story body, as a person dragging over it would. */
 async function selectPassage(page: Page, passage: string): Promise<void> {
-  await body(page).evaluate((element, text) => {
+  await new StoryEditor(page).body.evaluate((element, text) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const start = node.textContent?.indexOf(text) ?? -1;
@@ -99,7 +93,7 @@ test("a reporter files, an editor notes a passage and returns it, the reporter a
   // The editor opens it, quotes a passage in a note, and returns it with a note.
   await row.getByRole("link", { name: "职工书屋正式开放" }).click();
   await expect(editor).toHaveURL(new RegExp(`/desk/stories/${first}$`));
-  await expect(body(editor)).toContainText("藏书三千余册");
+  await expect(new StoryEditor(editor).body).toContainText("藏书三千余册");
   await selectPassage(editor, "藏书三千余册");
   await editor.getByRole("button", { name: "引用正文中选中的文字" }).click();
   await expect(editor.getByTestId("pending-anchor")).toHaveText("“藏书三千余册”");
@@ -152,12 +146,8 @@ test("a reporter files, an editor notes a passage and returns it, the reporter a
   await reporter.getByRole("button", { name: "发送回复" }).click();
   await expect(reporter.getByRole("status").filter({ hasText: "回复已发送。" })).toBeVisible();
   await expect(note.locator("ol li")).toContainText("已核实，是三千二百册。");
-  await body(reporter).click();
-  await reporter.keyboard.press("Control+End");
-  await reporter.keyboard.insertText("开放时间为每天9时至21时。");
-  await expect(reporter.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
-    timeout: 15_000,
-  });
+  await new StoryEditor(reporter).append("开放时间为每天9时至21时。");
+  await new StoryEditor(reporter).waitSaved();
   await submit(reporter);
 
   // The editor sees the reply and passes 初审: the story moves on to 复审, with the desk head.

@@ -3,10 +3,28 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { freshDataDir, startServer, stopServer, waitForHealth } from "../scripts/lib/test-server";
+import {
+  freshDataDir,
+  signInOverHttp,
+  startServer,
+  stopServer,
+  waitForHealth,
+} from "../scripts/lib/test-server";
 import { markIssueSignedOff } from "./sign-off-helper";
 
 const ROOT = path.resolve(__dirname, "..");
+/** The servers' publishing clock ticks every second here (MASTHEAD_SCHEDULER_INTERVAL_MS). */
+const TICK = { MASTHEAD_SCHEDULER_INTERVAL_MS: "1000" };
+
+/** When the server's clock last ticked, as the admin's /api/health tells it (lib/health.ts). */
+async function lastTickAt(port: number, cookie: string): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/health`, {
+    headers: { Cookie: cookie },
+  });
+  const health = (await response.json()) as { scheduler?: { lastRunAt: string | null } };
+  const at = health.scheduler?.lastRunAt;
+  return at ? Date.parse(at) : 0;
+}
 
 /** A scheduled issue with one approved story, due `dueInMs` from now (negative: overdue). */
 function scheduleIssue(
@@ -73,7 +91,7 @@ test("an issue that fell due while no server ran is published when a server star
   const dataDir = freshDataDir(path.join(ROOT, "e2e", ".data", "scheduler-restart"));
   const { issueId, storyId } = scheduleIssue(dataDir, "2030-01-02", -10 * 60 * 1000);
   expect(issueState(dataDir, issueId).status).toBe("scheduled");
-  const server = startServer(dataDir, 3110);
+  const server = startServer(dataDir, 3110, undefined, TICK);
   try {
     await waitForHealth(3110);
     await expect
@@ -91,19 +109,28 @@ test("an issue that fell due while no server ran is published when a server star
 });
 
 test("two servers on one database publish a due issue exactly once", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const dataDir = freshDataDir(path.join(ROOT, "e2e", ".data", "scheduler-two"));
   // Due a little after both servers are up, so both clocks race for it.
   const { issueId } = scheduleIssue(dataDir, "2030-01-03", 20_000);
-  const first = startServer(dataDir, 3111);
-  const second = startServer(dataDir, 3112);
+  const first = startServer(dataDir, 3111, undefined, TICK);
+  const second = startServer(dataDir, 3112, undefined, TICK);
   try {
     await Promise.all([waitForHealth(3111), waitForHealth(3112)]);
+    const cookies = await Promise.all(
+      [3111, 3112].map((port) => signInOverHttp(port, "admin@masthead.local", "masthead-demo")),
+    );
     await expect
-      .poll(() => issueState(dataDir, issueId).status, { timeout: 90_000, intervals: [1000] })
+      .poll(() => issueState(dataDir, issueId).status, { timeout: 60_000, intervals: [500] })
       .toBe("published");
-    // Let both clocks tick past the due time at least once more.
-    await new Promise((r) => setTimeout(r, 32_000));
+    // Both clocks tick again after the publication was seen committed: each has looked at the
+    // published issue and had its chance to publish it a second time.
+    const seenAt = Date.now();
+    for (const [index, port] of [3111, 3112].entries()) {
+      await expect
+        .poll(() => lastTickAt(port, cookies[index] ?? ""), { timeout: 15_000 })
+        .toBeGreaterThan(seenAt);
+    }
     const state = issueState(dataDir, issueId);
     expect(state.publishEvents).toBe(1);
     expect(state.publishRevisions).toBe(1);

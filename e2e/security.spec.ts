@@ -183,8 +183,10 @@ test.describe("attacks", () => {
     await expect(page.locator(".story-body")).toContainText("<script>alert(3)</script>");
     expect(await page.locator(".story-body a[href^='javascript']").count()).toBe(0);
     expect(await page.locator("iframe").count()).toBe(0);
-    await page.goto("/issues/2023-02-22/1");
-    await page.waitForTimeout(500);
+    // An alert blocks the page until it is answered, so one raised while the page loads is
+    // reported before the load ends; networkidle also covers the scripts that hydrate it.
+    await page.goto("/issues/2023-02-22/1", { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { level: 3 }).first()).toBeVisible();
     expect(dialogs).toBe(0);
   });
 

@@ -5,6 +5,8 @@
 // of sign-off called straight at the server actions.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { callServerAction, createTestUser, signInAndWait, testDb } from "./fixtures";
+import { LayoutDesk } from "./pages/layout-desk";
+import { StoryEditor } from "./pages/story-editor";
 
 const ISSUES = "app/(newsroom)/desk/issues/actions.ts";
 
@@ -116,10 +118,12 @@ test("proofread, accept and reject, sign off, publish; a replate shows its diff 
   const date = "2034-03-03";
   const { issueId, pageId, lead, second, rounds } = laidOutIssue(date, editor.user.id);
   const desk = `/desk/issues/${issueId}`;
+  const chiefDesk = new LayoutDesk(chief.page);
+  const editorDesk = new LayoutDesk(editor.page);
 
   // Publishing before sign-off is refused, and the editor cannot sign the page off.
-  await chief.page.goto(desk);
-  await chief.page.getByRole("button", { name: "立即出版" }).click();
+  await chiefDesk.open(issueId);
+  await chiefDesk.publishNowButton.click();
   await expect(chief.page.getByText("这一期还没有签发")).toBeVisible();
   await editor.page.goto(desk);
   const panel = editor.page.getByTestId("sign-off-panel");
@@ -187,7 +191,7 @@ test("proofread, accept and reject, sign off, publish; a replate shows its diff 
   // Frozen: the story's text cannot be edited, the page's layout cannot change.
   await editor.page.goto(`/desk/stories/${lead}`);
   await expect(editor.page.getByTestId("story-frozen")).toBeVisible();
-  await expect(editor.page.locator(".ProseMirror")).toHaveAttribute("contenteditable", "false");
+  await expect(new StoryEditor(editor.page).body).toHaveAttribute("contenteditable", "false");
 
   // A replate (改版): reopened with a reason, the text and the layout change.
   await editor.page.goto(desk);
@@ -199,16 +203,14 @@ test("proofread, accept and reject, sign off, publish; a replate shows its diff 
   );
   await expect(editor.page.getByTestId("issue-sign-off")).toContainText("这一期尚未签发");
   await editor.page.goto(`/desk/stories/${lead}`);
-  const body = editor.page.locator(".ProseMirror");
+  const body = new StoryEditor(editor.page).body;
   await expect(body).toHaveAttribute("contenteditable", "true");
   await body.click();
   await editor.page.keyboard.press("Control+End");
   await editor.page.keyboard.insertText("现场气氛热烈。");
-  await expect(editor.page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", {
-    timeout: 15_000,
-  });
-  await editor.page.goto(desk);
-  await editor.page.getByTestId(`placed-${second}`).getByLabel("位置").selectOption("side");
+  await new StoryEditor(editor.page).waitSaved();
+  await editorDesk.open(issueId);
+  await editorDesk.setSlot(second, "side");
   await expect(editor.page.getByRole("status").first()).toContainText("已保存");
 
   // The desk shows what changed since sign-off: the text diff and the layout diff.
@@ -223,7 +225,7 @@ test("proofread, accept and reject, sign off, publish; a replate shows its diff 
 
   // Publishing is refused again until a new sign-off; then it goes out.
   await chief.page.reload();
-  await chief.page.getByRole("button", { name: "立即出版" }).click();
+  await chiefDesk.publishNowButton.click();
   await expect(chief.page.getByText("这一期还没有签发")).toBeVisible();
   await chief.page.reload();
   await chief.page.getByTestId("sign-off-panel").getByRole("button", { name: "签发本版" }).click();
@@ -234,8 +236,8 @@ test("proofread, accept and reject, sign off, publish; a replate shows its diff 
   await chief.page.getByRole("button", { name: "签发本期" }).click();
   await expect(chief.page.getByTestId("issue-sign-off")).toContainText("这一期已签发");
   await chief.page.reload();
-  await chief.page.getByRole("button", { name: "立即出版" }).click();
-  await expect(chief.page.getByTestId("issue-status")).toContainText("已出版");
+  await chiefDesk.publishNowButton.click();
+  await expect(chiefDesk.status).toContainText("已出版");
   await reader.goto(`/stories/${lead}`);
   await expect(reader.locator(".story-body")).toContainText(
     "全区三百余名职工参加技能大赛，赛期三天。现场气氛热烈。",

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { backupData, restoreData } from "@/lib/backup";
@@ -17,16 +17,22 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Another process writing stories as fast as it can, as the newsroom would under load. */
-function writer(dbFile: string, ms: number) {
+/**
+ * Another process writing stories as fast as it can, as the newsroom would under load, until
+ * `stopFile` appears (or ten seconds pass); it answers how many stories it wrote.
+ */
+function writer(dbFile: string, stopFile: string) {
   const script = `
     const Database = require(${JSON.stringify(require.resolve("better-sqlite3"))});
     const db = new Database(${JSON.stringify(dbFile)});
     db.pragma("journal_mode = WAL"); db.pragma("busy_timeout = 5000");
     const u = db.prepare("INSERT INTO users (email, display_name, role, password_hash) VALUES ('w@t', 'w', 'reporter', 'x') RETURNING id").get();
     const ins = db.prepare("INSERT INTO stories (headline, author_id, body_text) VALUES (?, ?, ?)");
-    const end = Date.now() + ${ms}; let n = 0;
-    while (Date.now() < end) { ins.run("稿件" + n, u.id, "正文".repeat(200)); n++; }
+    const fs = require("node:fs"); const stop = ${JSON.stringify(stopFile)};
+    const end = Date.now() + 10000; let n = 0;
+    while (Date.now() < end && (n % 50 !== 0 || !fs.existsSync(stop))) {
+      ins.run("稿件" + n, u.id, "正文".repeat(200)); n++;
+    }
     process.stdout.write(String(n));
   `;
   const child = spawn(process.execPath, ["-e", script]);
@@ -47,14 +53,24 @@ describe("backup and restore", () => {
     const dbFile = path.join(dataDir, "masthead.db");
     fs.mkdirSync(path.join(dataDir, "media", "abc"), { recursive: true });
     fs.writeFileSync(path.join(dataDir, "media", "abc", "640.webp"), "webp-bytes");
-    const writing = writer(dbFile, 1500);
-    await new Promise((r) => setTimeout(r, 400));
-    const before = new Database(dbFile, { readonly: true });
-    const committedBefore = (
-      before.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }
-    ).n;
-    before.close();
+    const stopFile = path.join(dir, "stop-writing");
+    const writing = writer(dbFile, stopFile);
+    const committed = () => {
+      const reader = new Database(dbFile, { readonly: true });
+      try {
+        return (reader.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
+      } finally {
+        reader.close();
+      }
+    };
+    // The writer is under way: it has committed a good number of stories and goes on writing.
+    await vi.waitFor(() => expect(committed()).toBeGreaterThanOrEqual(200), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    const committedBefore = committed();
     const result = await backupData(dataDir, path.join(dir, "backup"));
+    fs.writeFileSync(stopFile, "");
     const written = await writing;
     expect(committedBefore).toBeGreaterThan(0);
     expect(result.stories).toBeGreaterThanOrEqual(committedBefore);

@@ -1,15 +1,17 @@
 // Comments on a story (the desk shows them as editors' notes): threads, optionally quoting a
-// passage, and their replies.
-import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+// passage, and their replies; the one writer of story_comments (a return or spike with a note
+// writes it through addStepComment). No server-only: the importer's shell command reaches
+// addStepComment through lib/workflow/apply.
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { ZodError } from "zod";
 import { db, type Tx } from "@/db/client";
-import { notifications, type Story, stories, storyComments, users } from "@/db/schema";
+import { type Story, stories, storyComments, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AddCommentInput, ResolveCommentInput } from "@/lib/comment-input";
 import { AppError, invalid } from "@/lib/errors";
+import { notifyUsers } from "@/lib/notifications";
 import { can } from "@/lib/permissions";
-import { type Actor, canViewStory } from "@/lib/stories";
+import { type Actor, canViewStory } from "@/lib/story-access";
 
 export type StoryComment = {
   id: number;
@@ -114,16 +116,13 @@ export function addComment(viewer: Actor, input: AddCommentInput, now: Date): St
           .where(eq(storyComments.id, root.id))
           .run();
       }
-      const told = new Set<number>([viewer.id]);
-      const notify = (userId: number, kind: "comment" | "reply") => {
-        if (told.has(userId)) return;
-        told.add(userId);
-        tx.insert(notifications)
-          .values({ userId, kind, storyId: story.id, actorId: viewer.id, createdAt: now })
-          .run();
-      };
-      if (root) notify(root.authorId, "reply");
-      notify(story.authorId, "comment");
+      // The thread's starter hears of the reply; the story's reporter of the note, unless they
+      // are the starter (told once) or wrote it (never told of their own note).
+      const event = { storyId: story.id, actorId: viewer.id, now };
+      if (root) notifyUsers(tx, [root.authorId], { ...event, kind: "reply" });
+      if (root?.authorId !== story.authorId) {
+        notifyUsers(tx, [story.authorId], { ...event, kind: "comment" });
+      }
       recordAudit(tx, {
         actorId: viewer.id,
         action: "comment.add",
@@ -227,4 +226,35 @@ export function getStoryComments(viewer: Actor, storyId: number): StoryCommentTh
     canReply: canReplyOn(viewer, story),
     canResolve: can(viewer, "story:comment"),
   };
+}
+
+/** The note a return or a spike carries, kept as a note on the story (lib/workflow/apply). */
+export function addStepComment(
+  tx: Tx,
+  note: { storyId: number; authorId: number; body: string; now: Date },
+): void {
+  tx.insert(storyComments)
+    .values({
+      storyId: note.storyId,
+      authorId: note.authorId,
+      body: note.body,
+      createdAt: note.now,
+    })
+    .run();
+}
+
+/** The latest note on each story written by someone other than `exceptAuthorId`. */
+export function latestCommentsOn(storyIds: number[], exceptAuthorId: number): Map<number, string> {
+  const latest = new Map<number, string>();
+  if (storyIds.length === 0) return latest;
+  const notes = db()
+    .select({ storyId: storyComments.storyId, body: storyComments.body, id: storyComments.id })
+    .from(storyComments)
+    .where(
+      and(inArray(storyComments.storyId, storyIds), ne(storyComments.authorId, exceptAuthorId)),
+    )
+    .orderBy(desc(storyComments.id))
+    .all();
+  for (const note of notes) if (!latest.has(note.storyId)) latest.set(note.storyId, note.body);
+  return latest;
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { formatDateTime } from "@/lib/dates";
 import { listActiveEmbargoes } from "@/lib/embargo";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
-import type { Actor } from "@/lib/stories";
+import type { Actor } from "@/lib/story-access";
 
 export function embargoLabel(until: number, timezone: string, locale: Locale): string {
   return getTranslator(locale)("embargo.badge", {

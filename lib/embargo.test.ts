@@ -22,7 +22,7 @@ import {
 import { publishIssueNow } from "@/lib/publishing";
 import { searchStories } from "@/lib/search";
 import { createStory, transitionStory } from "@/lib/stories";
-import { syncStoryPhotos } from "@/lib/story-rows";
+import { syncStoryPhotos } from "@/lib/story-photos";
 
 withTempDatabase();
 

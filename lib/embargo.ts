@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { decideEmbargo } from "@/lib/embargo-rules";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { type Actor, canViewStory } from "@/lib/stories";
+import { type Actor, canViewStory } from "@/lib/story-access";
 
 export type SetEmbargoInput = {
   storyId: number;

@@ -18,6 +18,15 @@ export function parseMode(value: string | undefined): Mode {
   throw new Error(`MASTHEAD_MODE must be "tryout" or "production", not "${mode}".`);
 }
 
+export const DEFAULT_SCHEDULER_INTERVAL_MS = 30_000;
+
+/** A whole number of milliseconds, at least 200; anything else is the default. */
+export function parseSchedulerInterval(value: string | undefined): number {
+  const ms = Number(value?.trim() || Number.NaN);
+  if (!Number.isInteger(ms) || ms <= 0) return DEFAULT_SCHEDULER_INTERVAL_MS;
+  return Math.max(ms, 200);
+}
+
 export const env = {
   /** `MASTHEAD_MODE`: "tryout" (default) or "production". */
   get mode(): Mode {
@@ -59,6 +68,14 @@ export const env = {
     } catch {
       return null;
     }
+  },
+  /**
+   * `MASTHEAD_SCHEDULER_INTERVAL_MS`: how often the publishing clock looks for due issues and
+   * lifted embargoes (lib/scheduler.ts). Unset: every 30 seconds. The test servers set a short
+   * one so their specs wait for a tick, not for half a minute; values under 200 ms are raised.
+   */
+  get schedulerIntervalMs(): number {
+    return parseSchedulerInterval(process.env.MASTHEAD_SCHEDULER_INTERVAL_MS);
   },
   get isTest(): boolean {
     return process.env.MASTHEAD_TEST === "1" || process.env.VITEST === "true";

@@ -17,7 +17,7 @@ import {
   storePhoto,
   updatePhotoInfo,
 } from "@/lib/media";
-import { syncStoryPhotos } from "@/lib/story-rows";
+import { syncStoryPhotos } from "@/lib/story-photos";
 
 withTempDatabase();
 const now = new Date("2026-03-01T02:00:00Z");

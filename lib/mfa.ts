@@ -191,14 +191,14 @@ export function countRecoveryCodesLeft(userId: number): number {
 type Admin = { id: number; role: Role; mfaVerified?: boolean; mfaEnrolled?: boolean };
 
 /** The people desk's rule: admins only, and (where MFA applies) on a verified session. */
-export function assertMayManagePeople(viewer: Admin): void {
+export function assertMayManageUsers(viewer: Admin): void {
   if (!can(viewer, "people:manage")) throw new AppError("forbidden");
   if (!hasStrongSession(viewer, env.mode)) throw new AppError("forbidden", "mfa_session_required");
 }
 
 /** Which of these accounts have a confirmed enrolment (for the people desk). */
 export function listEnrolledUserIds(viewer: Admin, userIds: number[]): Set<number> {
-  assertMayManagePeople(viewer);
+  assertMayManageUsers(viewer);
   if (userIds.length === 0) return new Set();
   const rows = db()
     .select({ userId: mfaEnrolments.userId })
@@ -213,7 +213,7 @@ export function listEnrolledUserIds(viewer: Admin, userIds: number[]): Set<numbe
  * codes go, every session of that account ends, and the account enrols again at next sign-in.
  */
 export function resetMfa(viewer: Admin, input: { userId: number }, now: Date): { email: string } {
-  assertMayManagePeople(viewer);
+  assertMayManageUsers(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "mfa_reset_self");
   return db().transaction(
     (tx) => {

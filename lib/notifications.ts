@@ -1,5 +1,6 @@
-// The viewer's inbox: notifications written by story steps and notes, newest first.
-import "server-only";
+// The inbox: the one writer of notifications (story steps, notes, desk moves, held issues, new
+// devices) and the viewer's reads of them, newest first. No server-only: the importer's shell
+// command reaches the writers through lib/workflow/apply.
 import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { notifications, stories, users } from "@/db/schema";
@@ -97,4 +98,44 @@ export function notifyNewDevice(
       createdAt: input.now,
     })
     .run();
+}
+
+export type NotificationKind =
+  | "submitted"
+  | "waiting"
+  | "return"
+  | "approve"
+  | "spike"
+  | "comment"
+  | "reply"
+  | "desk_moved"
+  | "issue_held";
+
+/**
+ * Tell each of `userIds` once (duplicates fold) what happened, inside the caller's transaction.
+ * The one who acted is never told of their own step; `actorId` is null when the system acted.
+ */
+export function notifyUsers(
+  tx: Tx,
+  userIds: Iterable<number>,
+  event: {
+    kind: NotificationKind;
+    storyId?: number | null;
+    actorId?: number | null;
+    note?: string | null;
+    now: Date;
+  },
+): void {
+  const actorId = event.actorId ?? null;
+  const rows = [...new Set(userIds)]
+    .filter((userId) => userId !== actorId)
+    .map((userId) => ({
+      userId,
+      kind: event.kind,
+      storyId: event.storyId ?? null,
+      actorId,
+      note: event.note ?? null,
+      createdAt: event.now,
+    }));
+  if (rows.length > 0) tx.insert(notifications).values(rows).run();
 }

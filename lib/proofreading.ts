@@ -25,7 +25,8 @@ import {
   pageContext,
   pageProgress,
 } from "@/lib/sign-off-rows";
-import { type Actor, writeProofCorrection } from "@/lib/stories";
+import { writeProofCorrection } from "@/lib/stories";
+import type { Actor } from "@/lib/story-access";
 import { decidePage, type PageStatus } from "@/lib/workflow/page";
 
 function assertMayRead(viewer: Pick<Actor, "role">): void {

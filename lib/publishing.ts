@@ -3,14 +3,16 @@
 import "server-only";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { type Issue, issues, notifications, stories, storyCorrections, users } from "@/db/schema";
+import { type Issue, issues, stories, storyCorrections, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { notifyUsers } from "@/lib/notifications";
 import { can, ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/permissions";
 import { moveIssueStories, publishIssueInTx } from "@/lib/publish-rows";
-import { insertRevision } from "@/lib/revisions";
+import { prepareBody } from "@/lib/story-body";
 import type { StoryFields } from "@/lib/story-input";
-import { prepareBody, syncStoryPhotos } from "@/lib/story-rows";
+import { syncStoryPhotos } from "@/lib/story-photos";
+import { insertRevision } from "@/lib/story-revisions";
 import { allowed, applyTransition } from "@/lib/workflow/apply";
 import { storyContext, storyState } from "@/lib/workflow/context";
 import { decideIssue } from "@/lib/workflow/issue";
@@ -174,11 +176,11 @@ function holdInTx(tx: Tx, issue: Issue & { publishAt: Date }, now: Date): void {
     .from(users)
     .where(and(inArray(users.role, SIGNING_ROLES), eq(users.isActive, true)))
     .all();
-  for (const editor of editors) {
-    tx.insert(notifications)
-      .values({ userId: editor.id, kind: "issue_held", note: issue.date, createdAt: now })
-      .run();
-  }
+  notifyUsers(
+    tx,
+    editors.map((editor) => editor.id),
+    { kind: "issue_held", note: issue.date, now },
+  );
   recordAudit(tx, {
     actorId: null,
     action: "issue.hold",

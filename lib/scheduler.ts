@@ -1,15 +1,14 @@
-// The publishing clock of this server process: publishes due issues at start and every
-// 30 seconds, whether or not anyone is signed in, and expires the public cache when a story's
-// embargo lifts. Due times and embargoes live in the database, so a server that was down at
-// that moment acts on start, and several processes can run it at once (lib/publishing moves
-// each issue once; an extra cache expiry is harmless).
+// The publishing clock of this server process: publishes due issues at start and at every tick
+// (30 seconds unless MASTHEAD_SCHEDULER_INTERVAL_MS says otherwise, lib/env.ts), whether or not
+// anyone is signed in, and expires the public cache when a story's embargo lifts. Due times and
+// embargoes live in the database, so a server that was down at that moment acts on start, and
+// several processes can run it at once (lib/publishing moves each issue once; an extra cache
+// expiry is harmless).
 import "server-only";
 import { createHmac } from "node:crypto";
 import { findLiftedEmbargoes, markEmbargoesHandled } from "@/lib/embargo-clock";
 import { env } from "@/lib/env";
 import { publishDueIssues } from "@/lib/publishing";
-
-export const SCHEDULER_INTERVAL_MS = 30_000;
 
 type SchedulerState = {
   started: boolean;
@@ -98,7 +97,7 @@ export function startScheduler(): void {
   if (s.started) return;
   s.started = true;
   void runSchedulerTick();
-  s.timer = setInterval(() => void runSchedulerTick(), SCHEDULER_INTERVAL_MS);
+  s.timer = setInterval(() => void runSchedulerTick(), env.schedulerIntervalMs);
   s.timer.unref?.();
 }
 

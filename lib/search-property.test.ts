@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { issues, pages, placements, stories } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { parseQuery, searchStories } from "@/lib/search";
-import { prepareBody } from "@/lib/story-rows";
+import { prepareBody } from "@/lib/story-body";
 
 withTempDatabase();
 

@@ -16,7 +16,8 @@ import type { Role } from "@/lib/permissions";
 import { completeRound, createMark, decideMark, getProofPage } from "@/lib/proofreading";
 import { publishDueIssues, publishIssueNow, scheduleIssue } from "@/lib/publishing";
 import { getPageSignOffState, reopenPage, signOffIssue, signOffPage } from "@/lib/sign-off";
-import { createStory, getDeskStory, saveStory, transitionStory } from "@/lib/stories";
+import { createStory, saveStory, transitionStory } from "@/lib/stories";
+import { getDeskStory } from "@/lib/story-reads";
 import { paragraphsToDoc } from "@/lib/text";
 
 withTempDatabase();

@@ -4,17 +4,10 @@ import { db } from "@/db/client";
 import { auditEvents, notifications, stories, storyPhotos, storyRevisions } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { AppError } from "@/lib/errors";
-import {
-  createStory,
-  getDeskStory,
-  listMyStories,
-  listRevisions,
-  REVISION_WINDOW_MS,
-  restoreRevision,
-  saveStory,
-  transitionStory,
-} from "@/lib/stories";
+import { createStory, restoreRevision, saveStory, transitionStory } from "@/lib/stories";
 import type { StoryFields } from "@/lib/story-input";
+import { getDeskStory, listMyStories } from "@/lib/story-reads";
+import { listRevisions, REVISION_WINDOW_MS } from "@/lib/story-revisions";
 
 withTempDatabase();
 const t0 = new Date("2026-03-01T02:00:00Z");
@@ -226,7 +219,7 @@ describe("stories", () => {
     );
     expect(listMyStories(reporter)[0]).toMatchObject({
       status: "returned",
-      latestNote: "导语太长，请压缩。",
+      latestComment: "导语太长，请压缩。",
     });
     expect(
       db().select().from(notifications).where(eq(notifications.userId, reporter.id)).get(),

@@ -1,115 +1,32 @@
-// Stories on the desk: creating, saving (optimistic concurrency), workflow steps, revisions.
+// Writing stories on the desk: creating, saving (optimistic concurrency), proofreading
+// corrections, restoring a revision, workflow steps. Reads are in lib/story-reads, revisions in
+// lib/story-revisions, the body's checks in lib/story-body, its photo links in lib/story-photos.
 import "server-only";
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { type Story, stories, storyComments, storyRevisions, users } from "@/db/schema";
+import { type Story, stories, storyRevisions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
 import type { RichTextDoc } from "@/lib/domain/rich-text";
 import type { Byline } from "@/lib/domain/story";
 import { AppError } from "@/lib/errors";
-import { assertStoryTextOpen, frozenPageOfStory } from "@/lib/page-freeze";
-import { can, type Role } from "@/lib/permissions";
-import { insertRevision } from "@/lib/revisions";
+import { assertStoryTextOpen } from "@/lib/page-freeze";
+import { can } from "@/lib/permissions";
+import { type Actor, loadVisibleStory, type StorySnapshot, snapshotOf } from "@/lib/story-access";
+import { prepareBody } from "@/lib/story-body";
 import type {
   CreateStoryInput,
   RestoreInput,
   StoryFields,
   TransitionInput,
 } from "@/lib/story-input";
-import { getStoryProgress, type StoryProgress } from "@/lib/story-progress";
-import { insertStory, prepareBody, syncStoryPhotos } from "@/lib/story-rows";
+import { syncStoryPhotos } from "@/lib/story-photos";
+import { insertRevision, recordAutosaveRevision } from "@/lib/story-revisions";
+import { insertStory } from "@/lib/story-rows";
 import { countCharacters } from "@/lib/text";
 import { allowed, applyTransition } from "@/lib/workflow/apply";
 import { listDeskRoles, storyContext, storyState } from "@/lib/workflow/context";
 import { canEditStory, decideStory } from "@/lib/workflow/story";
-
-export type Actor = { id: number; role: Role; displayName: string };
-
-/** Autosaves within this window of the last autosave revision by the same person fold into it. */
-export const REVISION_WINDOW_MS = 5 * 60 * 1000;
-
-/** What an editor needs to show a story; also what a conflicting save is shown beside. */
-export type StorySnapshot = Pick<
-  Story,
-  | "id"
-  | "kind"
-  | "kicker"
-  | "headline"
-  | "subheadline"
-  | "byline"
-  | "body"
-  | "status"
-  | "version"
-  | "authorId"
-  | "charCount"
-> & { updatedAt: number };
-
-function snapshotOf(story: Story): StorySnapshot {
-  return {
-    id: story.id,
-    kind: story.kind,
-    kicker: story.kicker,
-    headline: story.headline,
-    subheadline: story.subheadline,
-    byline: story.byline,
-    body: story.body,
-    status: story.status,
-    version: story.version,
-    authorId: story.authorId,
-    charCount: story.charCount,
-    updatedAt: story.updatedAt.getTime(),
-  };
-}
-
-/** Reporters see their own stories; editors and admins see every story. */
-export function canViewStory(viewer: Actor, story: Pick<Story, "authorId">): boolean {
-  return can(viewer, "story:edit-any") || story.authorId === viewer.id;
-}
-
-function loadVisible(tx: Tx, viewer: Actor, storyId: number): Story {
-  const story = tx.select().from(stories).where(eq(stories.id, storyId)).get();
-  // Another reporter's story answers "not found", so ids reveal nothing.
-  if (!story || !canViewStory(viewer, story)) throw new AppError("not_found");
-  return story;
-}
-
-/** Keep a revision of an autosave, folded into the last one while the same person keeps typing. */
-function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Date): void {
-  const last = tx
-    .select({
-      id: storyRevisions.id,
-      reason: storyRevisions.reason,
-      authorId: storyRevisions.authorId,
-      createdAt: storyRevisions.createdAt,
-    })
-    .from(storyRevisions)
-    .where(eq(storyRevisions.storyId, story.id))
-    .orderBy(desc(storyRevisions.id))
-    .limit(1)
-    .get();
-  const foldable =
-    last &&
-    last.reason === "autosave" &&
-    last.authorId === authorId &&
-    now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS;
-  if (!foldable) {
-    insertRevision(tx, story, "autosave", authorId, now);
-    return;
-  }
-  tx.update(storyRevisions)
-    .set({
-      version: story.version,
-      kicker: story.kicker,
-      headline: story.headline,
-      subheadline: story.subheadline,
-      byline: story.byline,
-      body: story.body,
-      bodyText: story.bodyText,
-    })
-    .where(eq(storyRevisions.id, last.id))
-    .run();
-}
 
 export function createStory(
   viewer: Actor,
@@ -171,7 +88,7 @@ function writeStoryText(
   now: Date,
   text: StoryText,
 ): { ok: true; updated: Story } | { ok: false; conflict: StorySnapshot } {
-  const current = loadVisible(tx, viewer, storyId);
+  const current = loadVisibleStory(tx, viewer, storyId);
   if (!canEditStory(viewer, current)) throw new AppError("forbidden", "story_locked");
   assertStoryTextOpen(tx, current.id);
   if (current.version !== baseVersion) return { ok: false, conflict: snapshotOf(current) };
@@ -269,7 +186,7 @@ export function writeProofCorrection(
 export function transitionStory(viewer: Actor, input: TransitionInput, now: Date): StorySnapshot {
   return db().transaction(
     (tx) => {
-      const story = loadVisible(tx, viewer, input.storyId);
+      const story = loadVisibleStory(tx, viewer, input.storyId);
       if (input.expectedStatus && input.expectedStatus !== story.status) {
         throw new AppError("conflict", "status_changed");
       }
@@ -290,130 +207,6 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
     },
     { behavior: "immediate" },
   );
-}
-
-/** A story as the desk's editor shows it; its notes come from lib/comments. */
-export type DeskStory = StorySnapshot & {
-  canEdit: boolean;
-  authorName: string;
-  progress: StoryProgress;
-  /** It sits on a signed-off page: its text is frozen until the page is reopened. */
-  isFrozen: boolean;
-};
-
-export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
-  const story = loadVisible(db(), viewer, storyId);
-  const author = db()
-    .select({ name: users.displayName })
-    .from(users)
-    .where(eq(users.id, story.authorId))
-    .get();
-  const isFrozen = frozenPageOfStory(db(), story.id) !== undefined;
-  return {
-    ...snapshotOf(story),
-    canEdit: canEditStory(viewer, story) && !isFrozen,
-    authorName: author?.name ?? "",
-    progress: getStoryProgress(viewer, story),
-    isFrozen,
-  };
-}
-
-export type MyStory = {
-  id: number;
-  headline: string;
-  status: Story["status"];
-  charCount: number;
-  updatedAt: number;
-  latestNote: string | null;
-};
-
-/** A reporter's own stories, newest first, each with the latest editor's note. */
-export function listMyStories(viewer: Actor): MyStory[] {
-  const rows = db()
-    .select({
-      id: stories.id,
-      headline: stories.headline,
-      status: stories.status,
-      charCount: stories.charCount,
-      updatedAt: stories.updatedAt,
-    })
-    .from(stories)
-    .where(eq(stories.authorId, viewer.id))
-    .orderBy(desc(stories.updatedAt))
-    .limit(500)
-    .all();
-  if (rows.length === 0) return [];
-  const notes = db()
-    .select({ storyId: storyComments.storyId, body: storyComments.body, id: storyComments.id })
-    .from(storyComments)
-    .where(
-      and(
-        inArray(
-          storyComments.storyId,
-          rows.map((r) => r.id),
-        ),
-        // The reporter's own replies are not editors' notes.
-        ne(storyComments.authorId, viewer.id),
-      ),
-    )
-    .orderBy(desc(storyComments.id))
-    .all();
-  const latest = new Map<number, string>();
-  for (const note of notes) if (!latest.has(note.storyId)) latest.set(note.storyId, note.body);
-  return rows.map((r) => ({
-    ...r,
-    updatedAt: r.updatedAt.getTime(),
-    latestNote: latest.get(r.id) ?? null,
-  }));
-}
-
-export type RevisionSummary = {
-  id: number;
-  version: number;
-  reason: string;
-  authorName: string | null;
-  createdAt: number;
-  charCount: number;
-};
-
-export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[] {
-  loadVisible(db(), viewer, storyId);
-  return db()
-    .select({
-      id: storyRevisions.id,
-      version: storyRevisions.version,
-      reason: storyRevisions.reason,
-      authorName: users.displayName,
-      createdAt: storyRevisions.createdAt,
-      bodyText: storyRevisions.bodyText,
-    })
-    .from(storyRevisions)
-    .leftJoin(users, eq(storyRevisions.authorId, users.id))
-    .where(eq(storyRevisions.storyId, storyId))
-    .orderBy(desc(storyRevisions.id))
-    .all()
-    .map(({ bodyText, ...r }) => ({
-      ...r,
-      createdAt: r.createdAt.getTime(),
-      charCount: countCharacters(bodyText),
-    }));
-}
-
-export type RevisionText = { id: number; version: number; title: string; text: string };
-
-/** A revision as text for comparing: its headings and body, one line per block. */
-export function getRevisionText(viewer: Actor, storyId: number, revisionId: number): RevisionText {
-  loadVisible(db(), viewer, storyId);
-  const revision = db()
-    .select()
-    .from(storyRevisions)
-    .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
-    .get();
-  if (!revision) throw new AppError("not_found");
-  const title = [revision.kicker, revision.headline, revision.subheadline]
-    .filter(Boolean)
-    .join("\n");
-  return { id: revision.id, version: revision.version, title, text: revision.bodyText };
 }
 
 /** Bring back an old revision's text as a new save (and a new revision); nothing is lost. */

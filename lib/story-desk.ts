@@ -2,9 +2,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { deskMembers, desks, notifications, placements, stories } from "@/db/schema";
+import { deskMembers, desks, placements, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { notifyUsers } from "@/lib/notifications";
 import { can, type Role } from "@/lib/permissions";
 import type { MoveStoryDeskInput } from "@/lib/story-desk-input";
 import { levelHolders } from "@/lib/workflow/holders";
@@ -80,21 +81,12 @@ export function moveStoryDesk(
         story.reviewPasser &&
         story.reviewPasser !== "chief_editor"
       ) {
-        const holders = levelHolders(tx, desk.id, story.reviewPasser).filter(
-          (id) => id !== viewer.id,
-        );
-        if (holders.length > 0)
-          tx.insert(notifications)
-            .values(
-              [...new Set(holders)].map((userId) => ({
-                userId,
-                kind: "desk_moved",
-                storyId: story.id,
-                actorId: viewer.id,
-                createdAt: now,
-              })),
-            )
-            .run();
+        notifyUsers(tx, levelHolders(tx, desk.id, story.reviewPasser), {
+          kind: "desk_moved",
+          storyId: story.id,
+          actorId: viewer.id,
+          now,
+        });
       }
       return updated;
     },

@@ -1,4 +1,5 @@
-// People: the newsroom's accounts. Only admins change them; every change is audited.
+// Users: the newsroom's accounts, as the people desk (/desk/people) manages them. Only admins
+// change them; every change is audited.
 import "server-only";
 import { randomInt } from "node:crypto";
 import { and, asc, count, eq, ne } from "drizzle-orm";
@@ -7,32 +8,32 @@ import { type User, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/email";
 import { AppError } from "@/lib/errors";
-import { assertMayManagePeople } from "@/lib/mfa";
+import { assertMayManageUsers } from "@/lib/mfa";
 import { assertNewPassword } from "@/lib/password-policy";
 import { hashPassword } from "@/lib/passwords";
+import type { Role } from "@/lib/permissions";
+import { revokeAllSessions } from "@/lib/sessions";
 import type {
   ChangeRoleInput,
   CreateUserInput,
   ResetPasswordInput,
   SetActiveInput,
-} from "@/lib/people-input";
-import type { Role } from "@/lib/permissions";
-import { revokeAllSessions } from "@/lib/sessions";
+} from "@/lib/user-input";
 
 type Actor = { id: number; role: Role; mfaVerified?: boolean; mfaEnrolled?: boolean };
-export type PersonRow = Pick<
+export type UserRow = Pick<
   User,
   "id" | "email" | "displayName" | "role" | "isActive" | "createdAt"
 >;
 
-function toPerson(user: User): PersonRow {
+function toUserRow(user: User): UserRow {
   const { id, email, displayName, role, isActive, createdAt } = user;
   return { id, email, displayName, role, isActive, createdAt };
 }
 
 /** Admins only, on a session that passed the second factor where MFA applies (lib/mfa). */
 function assertMayManage(viewer: Actor): void {
-  assertMayManagePeople(viewer);
+  assertMayManageUsers(viewer);
 }
 
 function getUserForUpdate(tx: Tx, userId: number): User {
@@ -51,7 +52,7 @@ function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number): void {
   if (!row || row.n === 0) throw new AppError("invalid_input", "last_admin");
 }
 
-export function listUsers(viewer: Actor): PersonRow[] {
+export function listUsers(viewer: Actor): UserRow[] {
   assertMayManage(viewer);
   return db()
     .select({
@@ -71,7 +72,7 @@ export async function createUser(
   viewer: Actor,
   input: CreateUserInput,
   now: Date,
-): Promise<PersonRow> {
+): Promise<UserRow> {
   assertMayManage(viewer);
   const email = normalizeEmail(input.email);
   assertNewPassword(input.password, { email, displayName: input.displayName }, "password");
@@ -105,19 +106,19 @@ export async function createUser(
         detail: { email, displayName: input.displayName },
         now,
       });
-      return toPerson(created);
+      return toUserRow(created);
     },
     { behavior: "immediate" },
   );
 }
 
-export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): PersonRow {
+export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): UserRow {
   assertMayManage(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "cannot_change_self");
   return db().transaction(
     (tx) => {
       const user = getUserForUpdate(tx, input.userId);
-      if (user.role === input.role) return toPerson(user);
+      if (user.role === input.role) return toUserRow(user);
       if (user.role === "admin") assertAnotherActiveAdmin(tx, user.id);
       const updated = tx
         .update(users)
@@ -135,19 +136,19 @@ export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): Pe
         toState: input.role,
         now,
       });
-      return toPerson(updated);
+      return toUserRow(updated);
     },
     { behavior: "immediate" },
   );
 }
 
-export function setActive(viewer: Actor, input: SetActiveInput, now: Date): PersonRow {
+export function setActive(viewer: Actor, input: SetActiveInput, now: Date): UserRow {
   assertMayManage(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "cannot_change_self");
   return db().transaction(
     (tx) => {
       const user = getUserForUpdate(tx, input.userId);
-      if (user.isActive === input.active) return toPerson(user);
+      if (user.isActive === input.active) return toUserRow(user);
       if (!input.active && user.role === "admin") assertAnotherActiveAdmin(tx, user.id);
       const updated = tx
         .update(users)
@@ -165,7 +166,7 @@ export function setActive(viewer: Actor, input: SetActiveInput, now: Date): Pers
         toState: input.active ? "active" : "inactive",
         now,
       });
-      return toPerson(updated);
+      return toUserRow(updated);
     },
     { behavior: "immediate" },
   );
@@ -175,7 +176,7 @@ export async function resetPassword(
   viewer: Actor,
   input: ResetPasswordInput,
   now: Date,
-): Promise<PersonRow> {
+): Promise<UserRow> {
   assertMayManage(viewer);
   const target = db()
     .select({ email: users.email, displayName: users.displayName })
@@ -186,7 +187,7 @@ export async function resetPassword(
   assertNewPassword(input.password, target, "password");
   const passwordHash = await hashPassword(input.password);
   return db().transaction(
-    (tx) => toPerson(setTemporaryPassword(tx, input.userId, passwordHash, viewer.id, now)),
+    (tx) => toUserRow(setTemporaryPassword(tx, input.userId, passwordHash, viewer.id, now)),
     { behavior: "immediate" },
   );
 }

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   const { db } = await import("@/db/client");
   const { users } = await import("@/db/schema");
   const { eq } = await import("drizzle-orm");
-  const { createStory, transitionStory, getDeskStory, saveStory } = await import("@/lib/stories");
+  const { createStory, transitionStory, saveStory } = await import("@/lib/stories");
+  const { getDeskStory } = await import("@/lib/story-reads");
   const { addPage, createIssue, placeStory } = await import("@/lib/issues");
   const { completeRound } = await import("@/lib/proofreading");
   const { getPageSignOffState, reopenPage, signOffPage } = await import("@/lib/sign-off");

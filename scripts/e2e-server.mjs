@@ -15,7 +15,14 @@ const dataDir = path.resolve(ROOT, process.env.E2E_DATA_DIR || "e2e/.data/curren
 
 fs.rmSync(dataDir, { recursive: true, force: true });
 // TRUST_PROXY: the specs play a stranger at another address with X-Real-IP, as nginx sets it.
-const env = { ...serverEnv({ dataDir, port }), MASTHEAD_TEST: "1", TRUST_PROXY: "1" };
+// A short scheduler tick: the specs that wait for the clock (embargoes lifting) wait for a tick
+// of two seconds, not thirty.
+const env = {
+  ...serverEnv({ dataDir, port }),
+  MASTHEAD_TEST: "1",
+  TRUST_PROXY: "1",
+  MASTHEAD_SCHEDULER_INTERVAL_MS: "2000",
+};
 
 buildIfNeeded();
 const setup = spawnSync(bin("tsx"), ["scripts/db-setup.ts"], { cwd: ROOT, stdio: "inherit", env });

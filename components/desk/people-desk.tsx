@@ -195,7 +195,7 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
           </thead>
           <tbody>
             {people.map((person) => (
-              <PersonRow
+              <UserRow
                 key={person.id}
                 person={person}
                 isSelf={person.id === viewerId}
@@ -246,7 +246,7 @@ type RowProps = {
   onResetMfa: () => void;
 };
 
-function PersonRow({
+function UserRow({
   person,
   isSelf,
   messages,

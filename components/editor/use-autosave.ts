@@ -7,7 +7,7 @@ import type { EditorFields } from "@/components/editor/fields";
 import { payloadOf } from "@/components/editor/fields";
 import { clearLocalDraft, writeLocalDraft } from "@/components/editor/local-draft";
 import type { RichTextDoc } from "@/lib/domain/rich-text";
-import type { StorySnapshot } from "@/lib/stories";
+import type { StorySnapshot } from "@/lib/story-access";
 
 export const AUTOSAVE_DELAY_MS = 2000;
 const KEEP_LOCAL_DELAY_MS = 300;

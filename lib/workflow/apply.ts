@@ -5,17 +5,17 @@ import type { Tx } from "@/db/client";
 import {
   type Issue,
   issues,
-  notifications,
   type Page,
   pages,
   type Story,
   stories,
-  storyComments,
   storyReviewPasses,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { addStepComment } from "@/lib/comments";
 import { AppError } from "@/lib/errors";
-import { insertRevision } from "@/lib/revisions";
+import { type NotificationKind, notifyUsers } from "@/lib/notifications";
+import { insertRevision } from "@/lib/story-revisions";
 import { levelHolders } from "@/lib/workflow/holders";
 import type { IssueDecision } from "@/lib/workflow/issue";
 import type { PageDecision } from "@/lib/workflow/page";
@@ -44,23 +44,6 @@ export function allowed<D extends { ok: true }>(decision: D | Refusal): D {
   return decision;
 }
 
-function notify(
-  tx: Tx,
-  userIds: readonly number[],
-  kind: string,
-  story: Story,
-  actor: Actor,
-  note: string | null,
-  now: Date,
-): void {
-  for (const userId of new Set(userIds)) {
-    if (userId === actor?.id) continue;
-    tx.insert(notifications)
-      .values({ userId, kind, storyId: story.id, actorId: actor?.id ?? null, note, createdAt: now })
-      .run();
-  }
-}
-
 /** Tell the story's next holder: the passers of the level it now waits at, or its author. */
 function notifyNextHolder(
   tx: Tx,
@@ -71,25 +54,30 @@ function notifyNextHolder(
   now: Date,
 ) {
   if (d.to === "submitted" && after.reviewPasser) {
-    notify(
-      tx,
-      levelHolders(tx, after.deskId, after.reviewPasser),
+    notifyUsers(tx, levelHolders(tx, after.deskId, after.reviewPasser), {
       // Filed, or passed on from the level before.
-      d.action === "submit" ? "submitted" : "waiting",
-      after,
-      actor,
-      null,
+      kind: d.action === "submit" ? "submitted" : "waiting",
+      storyId: after.id,
+      actorId: actor?.id ?? null,
       now,
-    );
+    });
     return;
   }
-  const toAuthor: Record<string, string> = {
+  const toAuthor: Partial<Record<string, NotificationKind>> = {
     returned: "return",
     approved: "approve",
     spiked: "spike",
   };
   const kind = toAuthor[d.to];
-  if (kind && d.action !== "admit") notify(tx, [before.authorId], kind, after, actor, d.note, now);
+  if (kind && d.action !== "admit") {
+    notifyUsers(tx, [before.authorId], {
+      kind,
+      storyId: after.id,
+      actorId: actor?.id ?? null,
+      note: d.note,
+      now,
+    });
+  }
 }
 
 function applyStory(
@@ -132,9 +120,7 @@ function applyStory(
   }
   insertRevision(tx, updated, d.action, actor?.id ?? null, now);
   if (d.note && actor && (d.action === "return" || d.action === "spike")) {
-    tx.insert(storyComments)
-      .values({ storyId: row.id, authorId: actor.id, body: d.note, createdAt: now })
-      .run();
+    addStepComment(tx, { storyId: row.id, authorId: actor.id, body: d.note, now });
   }
   recordAudit(tx, {
     actorId: actor?.id ?? null,

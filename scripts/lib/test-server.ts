@@ -23,6 +23,7 @@ export function startServer(
   dataDir: string,
   port: number,
   secret = "test-server-secret",
+  extraEnv: Record<string, string> = {},
 ): ChildProcess {
   return spawn(bin("next"), ["start", "-p", String(port)], {
     cwd: ROOT,
@@ -34,6 +35,7 @@ export function startServer(
       NODE_ENV: "production",
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      ...extraEnv,
     },
     stdio: "ignore",
   });

@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, failure, invalid, ok } from "@/lib/errors";
 import { resetMfa as resetUserMfa } from "@/lib/mfa";
 import { ResetMfaInput } from "@/lib/mfa-input";
+import { requireActionViewer } from "@/lib/session";
 import {
   ChangeRoleInput,
   CreateUserInput,
   ResetPasswordInput,
   SetActiveInput,
-} from "@/lib/people-input";
-import { requireActionViewer } from "@/lib/session";
+} from "@/lib/user-input";
 import * as people from "@/lib/users";
 
 type Done = ActionResult<{ email: string }>;

@@ -8,7 +8,7 @@ import { getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
-import { listMyStories } from "@/lib/stories";
+import { listMyStories } from "@/lib/story-reads";
 import { STORY_STATUSES } from "@/lib/workflow/story";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -88,7 +88,7 @@ export default async function MyStoriesPage() {
                       {formatDateTime(new Date(story.updatedAt), timezone, locale)}
                     </td>
                     <td className="p-3 text-amber-800" lang="zh-CN">
-                      {story.latestNote ?? ""}
+                      {story.latestComment ?? ""}
                     </td>
                   </tr>
                 ))}

@@ -17,9 +17,9 @@ import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
-import { getDeskStory } from "@/lib/stories";
 import { getStoryDeskChoice } from "@/lib/story-desk";
 import { StoryId } from "@/lib/story-input";
+import { getDeskStory } from "@/lib/story-reads";
 
 type Params = Promise<{ id: string }>;
 

@@ -11,8 +11,9 @@ import { getDictionary, getTranslator } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { requireViewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
-import { getDeskStory, getRevisionText, listRevisions } from "@/lib/stories";
 import { StoryId } from "@/lib/story-input";
+import { getDeskStory } from "@/lib/story-reads";
+import { getRevisionText, listRevisions } from "@/lib/story-revisions";
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -1,4 +1,4 @@
-// Input of the people desk: shared by the forms and the server actions.
+// Input for changing users (the people desk): shared by the forms and the server actions.
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES } from "@/lib/permissions";
