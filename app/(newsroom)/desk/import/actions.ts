@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { action, NO_INPUT } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import type { ImportResult } from "@/lib/import/apply";
-import { MAX_PAGE_BYTES, type PageEncoding } from "@/lib/import/decode";
+import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import * as importDesk from "@/lib/import/desk";
 import { ImportPageInput, ImportTargetInput } from "@/lib/import/input";
 
