@@ -86,10 +86,11 @@ export function failure(error: unknown): ActionResult<never> {
 }
 
 /** The message key to show for a failed result: its first field's error, else its own. */
-export function failureKey(result: { messageKey: string; fieldErrors?: FieldErrors }): string {
+export function failureKey(result: { messageKey?: string; fieldErrors?: FieldErrors }): string {
   return (
     (result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined) ??
-    result.messageKey
+    result.messageKey ??
+    "internal"
   );
 }
 
@@ -104,7 +105,7 @@ export function errorText(errors: Readonly<Record<string, string>>, key: string)
 /** The text to show for a failed result (its first field error, else its own message). */
 export function failureText(
   errors: Readonly<Record<string, string>>,
-  result: { messageKey: string; fieldErrors?: FieldErrors },
+  result: { messageKey?: string; fieldErrors?: FieldErrors },
 ): string {
   return errorText(errors, failureKey(result));
 }

@@ -12,7 +12,7 @@ import { media, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { outOfEmbargo } from "@/lib/embargo-filter";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, zodFieldErrors } from "@/lib/errors";
 import {
   hasOnlyPaddingAfter,
   imageEnd,
@@ -88,12 +88,7 @@ function mediaRoot(): string {
 function parseInfo(input: unknown): PhotoInfo {
   const parsed = PhotoInfo.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    fieldErrors[field] = [issue.message.replace(/^errors\./, "")];
-  }
-  throw new AppError("invalid_input", "invalid_input", fieldErrors);
+  throw new AppError("invalid_input", "invalid_input", zodFieldErrors(parsed.error));
 }
 
 /** Refuse anything that is not a whole JPEG, PNG or WebP, judged by its bytes, never its name. */

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { createIssue } from "@/app/(newsroom)/desk/issues/actions";
 // Start an issue for a date; the number defaults to the previous issue's + 1.
-import { failureKey } from "@/lib/errors";
+import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = { defaultDate: string; messages: Pick<Dictionary, "issues" | "errors"> };
@@ -10,11 +10,7 @@ type Props = { defaultDate: string; messages: Pick<Dictionary, "issues" | "error
 export function CreateIssueForm({ defaultDate, messages }: Props) {
   const m = messages.issues;
   const [state, action, pending] = useActionState(createIssue, null);
-  const error =
-    state && !state.ok
-      ? (messages.errors[failureKey(state) as keyof Dictionary["errors"]] ??
-        messages.errors.internal)
-      : null;
+  const error = state && !state.ok ? failureText(messages.errors, state) : null;
   return (
     <form
       action={action}

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
 type Props = {
   storyId: number;
@@ -41,7 +41,7 @@ export function EmbargoControl(props: Props) {
       } else {
         setNotice({
           ok: false,
-          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+          text: failureText(messages.errors, result),
         });
       }
     });

@@ -12,8 +12,8 @@ import {
 } from "@/app/(newsroom)/desk/import/actions";
 import type { StoryKind } from "@/db/schema";
 import { STORY_KINDS } from "@/db/schema-enums";
-import type { ActionResult } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type ActionResult, errorText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import {
   type BylineNames,
@@ -69,10 +69,6 @@ function splitNames(value: string): string[] {
 
 export function ImportDesk({ messages }: { messages: Messages }) {
   const m = messages.importDesk;
-  const errorText = (key: string) => {
-    const text = lookup(messages as unknown as Dictionary, `errors.${key}`);
-    return text === `errors.${key}` ? messages.errors.internal : text;
-  };
   const [text, setText] = useState("");
   const [source, setSource] = useState<string>(m.pasted);
   const [review, setReview] = useState<Review | null>(null);
@@ -93,9 +89,9 @@ export function ImportDesk({ messages }: { messages: Messages }) {
   const storyNumber = new Map(articles.map((a, i) => [a.id, i + 1]));
 
   function failureLines(result: Extract<ActionResult<unknown>, { ok: false }>): string[] {
-    if (!result.fieldErrors) return [errorText(result.messageKey)];
+    if (!result.fieldErrors) return [errorText(messages.errors, result.messageKey)];
     return Object.entries(result.fieldErrors).map(([field, keys]) => {
-      const message = errorText(keys[0] ?? "invalid_input");
+      const message = errorText(messages.errors, keys[0] ?? "invalid_input");
       const story = /^page\.articles\.(\d+)/u.exec(field);
       return story ? format(m.storyError, { n: Number(story[1]) + 1, message }) : message;
     });
@@ -113,7 +109,7 @@ export function ImportDesk({ messages }: { messages: Messages }) {
     setBatch([]);
     setProgress(null);
     if (text.trim().length === 0) {
-      setNotice({ ok: false, lines: [errorText("import_empty")] });
+      setNotice({ ok: false, lines: [errorText(messages.errors, "import_empty")] });
       setReview(null);
       return;
     }
@@ -137,7 +133,10 @@ export function ImportDesk({ messages }: { messages: Messages }) {
     if (!file) return;
     if (file.size > MAX_PAGE_BYTES) {
       setReview(null);
-      setNotice({ ok: false, lines: [`${file.name}：${errorText("import_too_large")}`] });
+      setNotice({
+        ok: false,
+        lines: [`${file.name}：${errorText(messages.errors, "import_too_large")}`],
+      });
       return;
     }
     setBusy(true);

@@ -38,7 +38,7 @@ import {
 import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
 import type { PlacementSlot } from "@/db/schema";
 import { PLACEMENT_SLOTS } from "@/db/schema-enums";
-import { type ActionResult, failureKey } from "@/lib/errors";
+import { type ActionResult, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";
 
@@ -91,11 +91,7 @@ export function IssueDesk({
         setNotice({ ok: true, text: success });
         router.refresh();
       } else {
-        const key = failureKey(result);
-        setNotice({
-          ok: false,
-          text: messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal,
-        });
+        setNotice({ ok: false, text: failureText(messages.errors, result) });
       }
     });
   }

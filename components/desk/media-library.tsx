@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { updatePhotoInfo } from "@/app/(newsroom)/desk/media/actions";
+import { errorText, failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
-import { format, lookup } from "@/lib/i18n/dictionary";
+import { format } from "@/lib/i18n/dictionary";
 import type { MediaItem } from "@/lib/media";
 import {
   MAX_ALT_LENGTH,
@@ -26,11 +27,6 @@ export function MediaLibrary({ items, messages, children }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [uploading, setUploading] = useState(false);
   const m = messages.media;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
-  const failureText = (result: Failure) => {
-    const firstField = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
-    return errorText(firstField ?? result.messageKey ?? "internal");
-  };
 
   async function onUpload(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,11 +34,11 @@ export function MediaLibrary({ items, messages, children }: Props) {
     const data = new FormData(form);
     const file = data.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      setNotice({ kind: "error", text: errorText("photo_missing") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "photo_missing") });
       return;
     }
     if (file.size > MAX_PHOTO_BYTES) {
-      setNotice({ kind: "error", text: errorText("photo_too_large") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "photo_too_large") });
       return;
     }
     setUploading(true);
@@ -59,11 +55,14 @@ export function MediaLibrary({ items, messages, children }: Props) {
       } else {
         setNotice({
           kind: "error",
-          text: response.status === 413 ? errorText("photo_too_large") : failureText(result),
+          text:
+            response.status === 413
+              ? errorText(messages.errors, "photo_too_large")
+              : failureText(messages.errors, result),
         });
       }
     } catch {
-      setNotice({ kind: "error", text: errorText("internal") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "internal") });
     } finally {
       setUploading(false);
     }
@@ -156,7 +155,9 @@ export function MediaLibrary({ items, messages, children }: Props) {
                 setNotice({ kind: "ok", text: m.saved });
                 router.refresh();
               }}
-              onFailed={(result) => setNotice({ kind: "error", text: failureText(result) })}
+              onFailed={(result) =>
+                setNotice({ kind: "error", text: failureText(messages.errors, result) })
+              }
             />
           ))}
         </ul>

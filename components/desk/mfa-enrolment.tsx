@@ -2,8 +2,8 @@
 // Turning on two-step verification: QR code and key, the first code, then the recovery codes once.
 import { useState, useTransition } from "react";
 import { confirmMfaEnrolment, startMfaEnrolment } from "@/app/(newsroom)/desk/security/actions";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Messages = Pick<Dictionary, "mfa" | "errors">;
 type Props = { messages: Messages; continueHref: string };
@@ -17,14 +17,13 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
 
   function start() {
     setError(null);
     startTransition(async () => {
       const result = await startMfaEnrolment();
       if (result.ok) setStep({ kind: "scan", ...result.data });
-      else setError(errorText(failureKey(result)));
+      else setError(failureText(messages.errors, result));
     });
   }
 
@@ -35,7 +34,7 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
     startTransition(async () => {
       const result = await confirmMfaEnrolment({ code });
       if (result.ok) setStep({ kind: "done", recoveryCodes: result.data.recoveryCodes });
-      else setError(errorText(failureKey(result)));
+      else setError(failureText(messages.errors, result));
     });
   }
 

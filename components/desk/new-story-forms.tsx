@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createStory, createStoryFromWord } from "@/app/(newsroom)/desk/stories/actions";
 import { STORY_KINDS } from "@/db/schema-enums";
 // Start a story: a blank one with a headline and kind, or one made from a Word file.
-import { failureKey } from "@/lib/errors";
+import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = {
@@ -17,9 +17,7 @@ export function NewStoryForms({ desks, messages }: Props) {
   const [state, create, creating] = useActionState(createStory, null);
   const [wordState, importWord, importing] = useActionState(createStoryFromWord, null);
   const errorOf = (s: typeof state) => {
-    if (!s || s.ok) return null;
-    const key = failureKey(s);
-    return messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal;
+    return !s || s.ok ? null : failureText(messages.errors, s);
   };
   return (
     <>

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changePassword } from "@/app/(newsroom)/desk/account/actions";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { errorText, failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 type Messages = Pick<Dictionary, "account" | "errors">;
@@ -22,7 +22,6 @@ export function PasswordForm({ messages, mode }: Props) {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const m = messages.account;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +44,7 @@ export function PasswordForm({ messages, mode }: Props) {
       } else {
         setNotice({
           kind: "error",
-          text: errorText(failureKey(result)),
+          text: failureText(messages.errors, result),
           fieldErrors: result.fieldErrors,
         });
       }
@@ -82,7 +81,7 @@ export function PasswordForm({ messages, mode }: Props) {
         ) : null}
         {errors?.length ? (
           <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-            {errors.map(errorText).join(" ")}
+            {errors.map((key) => errorText(messages.errors, key)).join(" ")}
           </p>
         ) : null}
       </div>

@@ -9,8 +9,8 @@ import {
   resetPassword,
   setActive,
 } from "@/app/(newsroom)/desk/people/actions";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type ActionResult, errorText, failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES, type Role } from "@/lib/permissions";
 
@@ -33,7 +33,6 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const m = messages.people;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
 
   function run(
     action: () => Promise<ActionResult<{ email: string }>>,
@@ -50,7 +49,7 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
         const fieldErrors = result.fieldErrors;
         setNotice({
           kind: "error",
-          text: errorText(failureKey(result)),
+          text: failureText(messages.errors, result),
           fieldErrors,
         });
       }
@@ -82,7 +81,7 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
     const keys = notice?.fieldErrors?.[name];
     return keys?.length ? (
       <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-        {keys.map(errorText).join(" ")}
+        {keys.map((key) => errorText(messages.errors, key)).join(" ")}
       </p>
     ) : null;
   };

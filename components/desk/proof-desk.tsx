@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { completeRound, createMark, decideMark } from "@/app/(newsroom)/desk/proofread/actions";
-import { type ActionResult, failureKey } from "@/lib/errors";
+import { type ActionResult, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { ProofMarkView, ProofPage } from "@/lib/proofreading";
 
@@ -86,8 +86,7 @@ export function ProofDesk({ page, messages }: Props) {
         after?.();
         router.refresh();
       } else {
-        const key = failureKey(result) as keyof Dictionary["errors"];
-        setNotice({ ok: false, text: messages.errors[key] ?? messages.errors.internal });
+        setNotice({ ok: false, text: failureText(messages.errors, result) });
       }
     });
   }

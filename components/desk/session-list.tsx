@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { endOtherSessions, endSession } from "@/app/(newsroom)/desk/account/actions";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type ActionResult, failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
 export type SessionItem = {
   id: string;
@@ -30,7 +30,7 @@ export function SessionList({ items, messages }: { items: SessionItem[]; message
           ? { ok: true, text: success(result.data) }
           : {
               ok: false,
-              text: lookup(messages as unknown as Dictionary, `errors.${failureKey(result)}`),
+              text: failureText(messages.errors, result),
             },
       );
       router.refresh();

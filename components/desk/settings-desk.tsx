@@ -8,8 +8,8 @@ import {
   saveSettings,
   setDeskMember,
 } from "@/app/(newsroom)/desk/settings/actions";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type ActionResult, failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
@@ -42,7 +42,6 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
   const [levels, setLevels] = useState<LevelPasser[]>(settings.reviewLevels.map((l) => l.passer));
   const m = messages.paperSettings;
   const d = messages.desks;
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
   const levelName = (n: number, total: number) =>
     format(messages.workflow.levels[levelKey(n, total)], { n });
 
@@ -54,7 +53,7 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
         onDone?.();
         router.refresh();
       } else {
-        setNotice({ kind: "error", text: errorText(failureKey(result)) });
+        setNotice({ kind: "error", text: failureText(messages.errors, result) });
       }
     });
   }

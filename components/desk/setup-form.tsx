@@ -2,8 +2,8 @@
 // The first-admin form: name, e-mail, password and the first TOTP code; then the recovery codes.
 import { useState, useTransition } from "react";
 import { createFirstAdmin } from "@/app/(newsroom)/setup/actions";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, lookup } from "@/lib/i18n/dictionary";
+import { errorText, failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 type Messages = Pick<Dictionary, "setup" | "mfa" | "errors">;
@@ -17,7 +17,6 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [done, setDone] = useState<string[] | null>(null);
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +30,8 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
         code: data.get("code"),
       });
       if (result.ok) setDone(result.data.recoveryCodes);
-      else setNotice({ text: errorText(failureKey(result)), fieldErrors: result.fieldErrors });
+      else
+        setNotice({ text: failureText(messages.errors, result), fieldErrors: result.fieldErrors });
     });
   }
 
@@ -39,7 +39,7 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
     const keys = notice?.fieldErrors?.[name];
     return keys?.length ? (
       <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-        {keys.map(errorText).join(" ")}
+        {keys.map((key) => errorText(messages.errors, key)).join(" ")}
       </p>
     ) : null;
   };

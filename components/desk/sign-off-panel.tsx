@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { reopenPage, signOffIssue, signOffPage } from "@/app/(newsroom)/desk/issues/actions";
-import { type ActionResult, failureKey } from "@/lib/errors";
+import { type ActionResult, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { PageAction, PageStatus } from "@/lib/workflow/page";
 
@@ -67,8 +67,7 @@ export function SignOffPanel({
         setReason("");
         router.refresh();
       } else {
-        const key = failureKey(result) as keyof Dictionary["errors"];
-        setNotice({ ok: false, text: messages.errors[key] ?? messages.errors.internal });
+        setNotice({ ok: false, text: failureText(messages.errors, result) });
       }
     });
   }

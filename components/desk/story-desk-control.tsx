@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveStoryDesk } from "@/app/(newsroom)/desk/stories/[id]/actions";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { StoryDeskChoice } from "@/lib/story-desk";
 
 type Props = {
@@ -34,7 +34,7 @@ export function StoryDeskControl({ storyId, version, choice, messages }: Props) 
       } else {
         setNotice({
           ok: false,
-          text: lookup(messages as Dictionary, `errors.${failureKey(result)}`),
+          text: failureText(messages.errors, result),
         });
       }
     });

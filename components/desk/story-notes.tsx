@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { type ActionResult, errorText, failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
 export type NoteView = {
   id: number;
@@ -52,7 +52,6 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
   const [anchor, setAnchor] = useState<string | null>(null);
   const [replyingTo, setReplyingTo] = useState<number | null>(null);
   const [reply, setReply] = useState("");
-  const errorText = (key: string) => lookup(messages as unknown as Dictionary, `errors.${key}`);
 
   function run<T>(action: () => Promise<ActionResult<T>>, done: string, onDone: () => void) {
     setNotice(null);
@@ -63,7 +62,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
         setNotice({ kind: "ok", text: done });
         router.refresh();
       } else {
-        setNotice({ kind: "error", text: errorText(failureKey(result)) });
+        setNotice({ kind: "error", text: failureText(messages.errors, result) });
       }
     });
   }
@@ -75,7 +74,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
       return;
     }
     if (passage.length > MAX_ANCHOR_CHARS) {
-      setNotice({ kind: "error", text: errorText("comment_anchor_too_long") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "comment_anchor_too_long") });
       return;
     }
     setNotice(null);

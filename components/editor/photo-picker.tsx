@@ -1,8 +1,8 @@
 "use client";
 // Choose a photo from the media library (or upload one) to insert into the story body.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { errorText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
-import { lookup } from "@/lib/i18n/dictionary";
 
 export type PickedPhoto = {
   id: number;
@@ -59,7 +59,7 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
       | null;
     setUploading(false);
     if (result?.ok) onPick(result.data);
-    else setError(lookup(messages as Dictionary, `errors.${result?.messageKey ?? "internal"}`));
+    else setError(errorText(messages.errors, result?.messageKey ?? "internal"));
   }
 
   return (

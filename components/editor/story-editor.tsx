@@ -19,8 +19,8 @@ import { STORY_KINDS } from "@/db/schema-enums";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 // The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
 // kept on this device, side-by-side resolution of conflicting saves, and workflow steps.
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, format, lookup } from "@/lib/i18n/dictionary";
+import { errorText, failureText } from "@/lib/errors";
+import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/stories";
 import { countCharacters, docToPlainText } from "@/lib/text";
 import type { StoryAction } from "@/lib/workflow/story";
@@ -57,10 +57,6 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   const [busy, setBusy] = useState(false);
   /** An editor correcting a published story: the text opens, autosave stays off. */
   const [correcting, setCorrecting] = useState(false);
-  const errorText = useCallback(
-    (key: string) => lookup(messages as Dictionary, `errors.${key}`),
-    [messages],
-  );
   const flashKey = `masthead:notice:${story.id}`;
 
   // A workflow step reloads the page's data and remounts the editor; its message survives that.
@@ -174,7 +170,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
       setNote("");
       refreshWith(m.correctionPublished);
     } else {
-      setNotice({ kind: "error", text: errorText(failureKey(result)) });
+      setNotice({ kind: "error", text: failureText(messages.errors, result) });
     }
   }
 
@@ -207,7 +203,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
       setNote("");
       refreshWith(action === "submit" ? m.submitted : messages.statuses[result.data.status]);
     } else {
-      setNotice({ kind: "error", text: errorText(failureKey(result)) });
+      setNotice({ kind: "error", text: failureText(messages.errors, result) });
     }
   }
 
@@ -345,12 +341,12 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
             <SaveIndicator
               state={autosave.state}
               messages={m}
-              errorText={errorText}
+              errors={messages.errors}
               locale={locale}
             />
           ) : null}
           {autosave.localKeepFailed ? (
-            <span className="text-red-700">{errorText("internal")}</span>
+            <span className="text-red-700">{errorText(messages.errors, "internal")}</span>
           ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -476,12 +472,12 @@ function CharCount({
 function SaveIndicator({
   state,
   messages: m,
-  errorText,
+  errors,
   locale,
 }: {
   state: SaveState;
   messages: Dictionary["editor"];
-  errorText: (key: string) => string;
+  errors: Dictionary["errors"];
   locale: string;
 }) {
   const text =
@@ -497,7 +493,7 @@ function SaveIndicator({
             ? m.offline
             : state.kind === "conflict"
               ? m.conflictState
-              : format(m.failed, { message: errorText(state.messageKey) });
+              : format(m.failed, { message: errorText(errors, state.messageKey) });
   const tone =
     state.kind === "offline" || state.kind === "conflict" || state.kind === "error"
       ? "text-red-700"

@@ -3,7 +3,7 @@ import { and, desc, eq, lt, max } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { type Byline, issues, type PlacementSlot, pages, placements, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, zodFieldErrors } from "@/lib/errors";
 import { isValidIssueDate } from "@/lib/import/target";
 import type { ParsedArticle, ParsedPage } from "@/lib/import/types";
 import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
@@ -70,10 +70,7 @@ function storyText(article: ParsedArticle, index: number): NewStoryText {
     body: null,
   });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      fieldErrors[`stories.${index}.${issue.path.join(".")}`] = ["too_long"];
-    }
+    const fieldErrors = zodFieldErrors(parsed.error, `stories.${index}.`);
     throw new AppError("invalid_input", "import_story_invalid", fieldErrors);
   }
   const { body: _unused, ...fields } = parsed.data;
