@@ -12,6 +12,7 @@ import {
 } from "@/app/(newsroom)/desk/import/actions";
 import type { StoryKind } from "@/db/schema";
 import { STORY_KINDS } from "@/db/schema-enums";
+import { splitNames } from "@/lib/byline";
 import { type ActionResult, errorText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";
@@ -59,13 +60,6 @@ const ROLE_STYLE: Record<LineRole, string> = {
   blank: "bg-white text-muted border-rule",
 };
 const DROPPED: readonly LineRole[] = ["chrome", "duplicate"];
-
-function splitNames(value: string): string[] {
-  return value
-    .split(/[、,，;；\s]+/u)
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0);
-}
 
 export function ImportDesk({ messages }: { messages: Messages }) {
   const m = messages.importDesk;
