@@ -7,8 +7,8 @@ import { notifications, type Story, stories, storyComments, users } from "@/db/s
 import { recordAudit } from "@/lib/audit";
 import { AddCommentInput, ResolveCommentInput } from "@/lib/comment-input";
 import { AppError, invalid } from "@/lib/errors";
-import { can } from "@/lib/permissions";
-import { type Actor, canViewStory } from "@/lib/stories";
+import { can, type NamedActor } from "@/lib/permissions";
+import { canViewStory } from "@/lib/stories";
 
 export type StoryNote = {
   id: number;
@@ -30,14 +30,14 @@ export type StoryNotes = {
   canResolve: boolean;
 };
 
-function loadStory(tx: Tx, viewer: Actor, storyId: number): Story {
+function loadStory(tx: Tx, viewer: NamedActor, storyId: number): Story {
   const story = tx.select().from(stories).where(eq(stories.id, storyId)).get();
   // Another reporter's story answers "not found", as everywhere else on the desk.
   if (!story || !canViewStory(viewer, story)) throw new AppError("not_found");
   return story;
 }
 
-function canReplyOn(viewer: Actor, story: Pick<Story, "authorId">): boolean {
+function canReplyOn(viewer: NamedActor, story: Pick<Story, "authorId">): boolean {
   return can(viewer, "story:comment") || story.authorId === viewer.id;
 }
 
@@ -54,7 +54,7 @@ function refuse(error: ZodError): never {
  * may only reply (docs/decisions.md). A reply joins its thread's first note, so threads are
  * one level deep, and a reply to a resolved thread reopens it.
  */
-export function addComment(viewer: Actor, input: AddCommentInput, now: Date): StoryNote {
+export function addComment(viewer: NamedActor, input: AddCommentInput, now: Date): StoryNote {
   const parsed = AddCommentInput.safeParse(input);
   if (!parsed.success) refuse(parsed.error);
   const data = parsed.data;
@@ -154,7 +154,7 @@ export function addComment(viewer: Actor, input: AddCommentInput, now: Date): St
 
 /** Mark a thread resolved, or open it again: editors and admins. Unchanged state writes nothing. */
 export function resolveComment(
-  viewer: Actor,
+  viewer: NamedActor,
   input: ResolveCommentInput,
   now: Date,
 ): { id: number; resolvedAt: number | null } {
@@ -194,7 +194,7 @@ export function resolveComment(
 }
 
 /** A story's notes as threads: the newest thread first, each thread's replies in order. */
-export function getStoryNotes(viewer: Actor, storyId: number): StoryNotes {
+export function getStoryNotes(viewer: NamedActor, storyId: number): StoryNotes {
   const story = loadStory(db(), viewer, storyId);
   const rows = db()
     .select({

@@ -22,7 +22,7 @@ import {
 } from "@/lib/image-bytes";
 import { PhotoInfo } from "@/lib/media-input";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import { takeUploadSlot } from "@/lib/upload-limit";
 
 export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
@@ -36,8 +36,6 @@ const ORIGINAL_QUALITY = 90;
 const STORAGE_KEY = /^[0-9a-f]{32}$/;
 const DEFAULT_LIMIT = 40;
 const MAX_LIMIT = 100;
-
-type Actor = { id: number; role: Role };
 
 export type MediaItem = {
   id: number;

@@ -6,7 +6,7 @@ import { db, type Tx } from "@/db/client";
 import { type Issue, issues, notifications, stories, storyCorrections, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { can, ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/permissions";
+import { type Actor, can, ROLE_PERMISSIONS, ROLES } from "@/lib/permissions";
 import { moveIssueStories, publishIssueInTx } from "@/lib/publish-rows";
 import { insertRevision } from "@/lib/revisions";
 import type { StoryFields } from "@/lib/story-input";
@@ -15,8 +15,6 @@ import { allowed, applyTransition } from "@/lib/workflow/apply";
 import { storyContext, storyState } from "@/lib/workflow/context";
 import { decideIssue } from "@/lib/workflow/issue";
 import { decideStory } from "@/lib/workflow/story";
-
-type Actor = { id: number; role: Role };
 
 function loadIssue(tx: Tx, issueId: number): Issue {
   const issue = tx.select().from(issues).where(eq(issues.id, issueId)).get();

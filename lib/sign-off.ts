@@ -9,7 +9,7 @@ import { issues, type Page, type PageSnapshot, pageSignOffs, users } from "@/db/
 import { recordAudit } from "@/lib/audit";
 import { type DiffPart, diffWords } from "@/lib/diff";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import {
   assertPageAction,
   completedRounds,
@@ -22,8 +22,6 @@ import {
 } from "@/lib/sign-off-rows";
 import { applyTransition } from "@/lib/workflow/apply";
 import { availablePageActions, type PageAction, type PageStatus } from "@/lib/workflow/page";
-
-type Actor = { id: number; role: Role };
 
 export function signOffPage(
   viewer: Actor,

@@ -15,7 +15,7 @@ import { recordAudit } from "@/lib/audit";
 import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
 import { AppError } from "@/lib/errors";
 import { assertStoryTextOpen, frozenPageOfStory } from "@/lib/page-freeze";
-import { can, type Role } from "@/lib/permissions";
+import { can, type NamedActor } from "@/lib/permissions";
 import { insertRevision } from "@/lib/revisions";
 import type {
   CreateStoryInput,
@@ -29,8 +29,6 @@ import { countCharacters } from "@/lib/text";
 import { allowed, applyTransition } from "@/lib/workflow/apply";
 import { listDeskRoles, storyContext, storyState } from "@/lib/workflow/context";
 import { canEditStory, decideStory } from "@/lib/workflow/story";
-
-export type Actor = { id: number; role: Role; displayName: string };
 
 /** Autosaves within this window of the last autosave revision by the same person fold into it. */
 export const REVISION_WINDOW_MS = 5 * 60 * 1000;
@@ -69,11 +67,11 @@ function snapshotOf(story: Story): StorySnapshot {
 }
 
 /** Reporters see their own stories; editors and admins see every story. */
-export function canViewStory(viewer: Actor, story: Pick<Story, "authorId">): boolean {
+export function canViewStory(viewer: NamedActor, story: Pick<Story, "authorId">): boolean {
   return can(viewer, "story:edit-any") || story.authorId === viewer.id;
 }
 
-function loadVisible(tx: Tx, viewer: Actor, storyId: number): Story {
+function loadVisible(tx: Tx, viewer: NamedActor, storyId: number): Story {
   const story = tx.select().from(stories).where(eq(stories.id, storyId)).get();
   // Another reporter's story answers "not found", so ids reveal nothing.
   if (!story || !canViewStory(viewer, story)) throw new AppError("not_found");
@@ -118,7 +116,7 @@ function recordAutosaveRevision(tx: Tx, story: Story, authorId: number, now: Dat
 }
 
 export function createStory(
-  viewer: Actor,
+  viewer: NamedActor,
   input: CreateStoryInput,
   now: Date,
   body?: RichTextDoc,
@@ -171,7 +169,7 @@ type StoryText = Partial<
  */
 function writeStoryText(
   tx: Tx,
-  viewer: Actor,
+  viewer: NamedActor,
   storyId: number,
   baseVersion: number,
   now: Date,
@@ -209,7 +207,7 @@ export type SaveResult =
  * returned so the writer can compare and choose.
  */
 export function saveStory(
-  viewer: Actor,
+  viewer: NamedActor,
   input: { storyId: number; baseVersion: number; fields: StoryFields; overwrite?: boolean },
   now: Date,
 ): SaveResult {
@@ -251,7 +249,7 @@ export function saveStory(
  */
 export function writeProofCorrection(
   tx: Tx,
-  viewer: Actor,
+  viewer: NamedActor,
   input: { storyId: number; baseVersion: number; body: RichTextDoc; markId: number },
   now: Date,
 ): Story {
@@ -272,7 +270,11 @@ export function writeProofCorrection(
 }
 
 /** Take a workflow step (submit, pass a level, return, spike) as lib/workflow decides it. */
-export function transitionStory(viewer: Actor, input: TransitionInput, now: Date): StorySnapshot {
+export function transitionStory(
+  viewer: NamedActor,
+  input: TransitionInput,
+  now: Date,
+): StorySnapshot {
   return db().transaction(
     (tx) => {
       const story = loadVisible(tx, viewer, input.storyId);
@@ -307,7 +309,7 @@ export type DeskStory = StorySnapshot & {
   isFrozen: boolean;
 };
 
-export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
+export function getDeskStory(viewer: NamedActor, storyId: number): DeskStory {
   const story = loadVisible(db(), viewer, storyId);
   const author = db()
     .select({ name: users.displayName })
@@ -334,7 +336,7 @@ export type MyStory = {
 };
 
 /** A reporter's own stories, newest first, each with the latest editor's note. */
-export function listMyStories(viewer: Actor): MyStory[] {
+export function listMyStories(viewer: NamedActor): MyStory[] {
   const rows = db()
     .select({
       id: stories.id,
@@ -382,7 +384,7 @@ export type RevisionSummary = {
   charCount: number;
 };
 
-export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[] {
+export function listRevisions(viewer: NamedActor, storyId: number): RevisionSummary[] {
   loadVisible(db(), viewer, storyId);
   return db()
     .select({
@@ -408,7 +410,11 @@ export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[]
 export type RevisionText = { id: number; version: number; title: string; text: string };
 
 /** A revision as text for comparing: its headings and body, one line per block. */
-export function getRevisionText(viewer: Actor, storyId: number, revisionId: number): RevisionText {
+export function getRevisionText(
+  viewer: NamedActor,
+  storyId: number,
+  revisionId: number,
+): RevisionText {
   loadVisible(db(), viewer, storyId);
   const revision = db()
     .select()
@@ -423,7 +429,7 @@ export function getRevisionText(viewer: Actor, storyId: number, revisionId: numb
 }
 
 /** Bring back an old revision's text as a new save (and a new revision); nothing is lost. */
-export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): SaveResult {
+export function restoreRevision(viewer: NamedActor, input: RestoreInput, now: Date): SaveResult {
   const revision = db()
     .select()
     .from(storyRevisions)

@@ -5,11 +5,9 @@ import { db } from "@/db/client";
 import { deskMembers, desks, notifications, placements, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import type { MoveStoryDeskInput } from "@/lib/story-desk-input";
 import { levelHolders } from "@/lib/workflow/holders";
-
-type Actor = { id: number; role: Role };
 
 /** Once on a page (or past it) a story belongs to its page's desk; it moves no more. */
 const SETTLED = ["published", "withdrawn"] as const;

@@ -16,10 +16,11 @@ import type {
   ResetPasswordInput,
   SetActiveInput,
 } from "@/lib/people-input";
-import type { Role } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { revokeAllSessions } from "@/lib/sessions";
 
-type Actor = { id: number; role: Role; mfaVerified?: boolean; mfaEnrolled?: boolean };
+/** An admin managing people: the desk passes its viewer, second-factor standing included. */
+type Manager = Actor & { mfaVerified?: boolean; mfaEnrolled?: boolean };
 export type PersonRow = Pick<
   User,
   "id" | "email" | "displayName" | "role" | "isActive" | "createdAt"
@@ -31,7 +32,7 @@ function toPerson(user: User): PersonRow {
 }
 
 /** Admins only, on a session that passed the second factor where MFA applies (lib/mfa). */
-function assertMayManage(viewer: Actor): void {
+function assertMayManage(viewer: Manager): void {
   assertMayManagePeople(viewer);
 }
 
@@ -51,7 +52,7 @@ function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number): void {
   if (!row || row.n === 0) throw new AppError("invalid_input", "last_admin");
 }
 
-export function listUsers(viewer: Actor): PersonRow[] {
+export function listUsers(viewer: Manager): PersonRow[] {
   assertMayManage(viewer);
   return db()
     .select({
@@ -68,7 +69,7 @@ export function listUsers(viewer: Actor): PersonRow[] {
 }
 
 export async function createUser(
-  viewer: Actor,
+  viewer: Manager,
   input: CreateUserInput,
   now: Date,
 ): Promise<PersonRow> {
@@ -111,7 +112,7 @@ export async function createUser(
   );
 }
 
-export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): PersonRow {
+export function changeRole(viewer: Manager, input: ChangeRoleInput, now: Date): PersonRow {
   assertMayManage(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "cannot_change_self");
   return db().transaction(
@@ -141,7 +142,7 @@ export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): Pe
   );
 }
 
-export function setActive(viewer: Actor, input: SetActiveInput, now: Date): PersonRow {
+export function setActive(viewer: Manager, input: SetActiveInput, now: Date): PersonRow {
   assertMayManage(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "cannot_change_self");
   return db().transaction(
@@ -172,7 +173,7 @@ export function setActive(viewer: Actor, input: SetActiveInput, now: Date): Pers
 }
 
 export async function resetPassword(
-  viewer: Actor,
+  viewer: Manager,
   input: ResetPasswordInput,
   now: Date,
 ): Promise<PersonRow> {

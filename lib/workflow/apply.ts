@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
 import { insertRevision } from "@/lib/revisions";
 import { levelHolders } from "@/lib/workflow/holders";
 import type { IssueDecision } from "@/lib/workflow/issue";
@@ -27,7 +28,7 @@ export type Subject =
   | { kind: "issue"; row: Issue }
   | { kind: "page"; row: Page };
 /** Who acted; null when the system did (the publishing clock). */
-export type Actor = { id: number } | null;
+type ChangedBy = Pick<Actor, "id"> | null;
 
 /** A refusal as the AppError every caller throws, with its message key. */
 export function refusalError(refusal: Refusal): AppError {
@@ -49,7 +50,7 @@ function notify(
   userIds: readonly number[],
   kind: string,
   story: Story,
-  actor: Actor,
+  actor: ChangedBy,
   note: string | null,
   now: Date,
 ): void {
@@ -67,7 +68,7 @@ function notifyNextHolder(
   before: Story,
   after: Story,
   d: StoryDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
 ) {
   if (d.to === "submitted" && after.reviewPasser) {
@@ -96,7 +97,7 @@ function applyStory(
   tx: Tx,
   row: Story,
   d: StoryDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown>,
 ): Story {
@@ -160,7 +161,7 @@ function applyIssue(
   tx: Tx,
   row: Issue,
   d: IssueDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown>,
 ): Issue {
@@ -195,7 +196,7 @@ function applyPage(
   tx: Tx,
   row: Page,
   d: PageDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown>,
 ): Page {
@@ -228,7 +229,7 @@ export function applyTransition(
   tx: Tx,
   subject: { kind: "story"; row: Story },
   decision: StoryDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail?: Record<string, unknown>,
 ): Story;
@@ -236,7 +237,7 @@ export function applyTransition(
   tx: Tx,
   subject: { kind: "issue"; row: Issue },
   decision: IssueDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail?: Record<string, unknown>,
 ): Issue;
@@ -244,7 +245,7 @@ export function applyTransition(
   tx: Tx,
   subject: { kind: "page"; row: Page },
   decision: PageDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail?: Record<string, unknown>,
 ): Page;
@@ -252,7 +253,7 @@ export function applyTransition(
   tx: Tx,
   subject: Subject,
   decision: StoryDecision | IssueDecision | PageDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown> = {},
 ): Story | Issue | Page {
