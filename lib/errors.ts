@@ -109,3 +109,12 @@ export function failureText(
 ): string {
   return errorText(errors, failureKey(result));
 }
+
+/** One field's errors in the user's language (none when the field is valid). */
+export function fieldErrorTexts(
+  errors: Readonly<Record<string, string>>,
+  fieldErrors: FieldErrors | undefined,
+  name: string,
+): string[] {
+  return (fieldErrors?.[name] ?? []).map((key) => errorText(errors, key));
+}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { Button } from "@/components/ui/button";
 import { failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
@@ -21,8 +22,6 @@ type Props = {
   timezone: string;
   messages: Pick<Dictionary, "embargo" | "errors">;
 };
-
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function EmbargoControl(props: Props) {
   const { storyId, until, label, canChange, published, timezone, messages } = props;
@@ -75,18 +74,13 @@ export function EmbargoControl(props: Props) {
             className="w-full rounded border border-rule px-2 py-1"
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={pending || !when} className={button}>
+            <Button type="submit" disabled={pending || !when}>
               {label ? m.change : m.set}
-            </button>
+            </Button>
             {label ? (
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => submit(null)}
-                className={button}
-              >
+              <Button disabled={pending} onClick={() => submit(null)}>
                 {m.lift}
-              </button>
+              </Button>
             ) : null}
           </div>
         </form>

@@ -36,6 +36,8 @@ import {
   updatePage,
 } from "@/app/(newsroom)/desk/issues/actions";
 import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import type { PlacementSlot } from "@/db/schema";
 import { PLACEMENT_SLOTS } from "@/db/schema-enums";
 import { type ActionResult, failureText } from "@/lib/errors";
@@ -58,7 +60,6 @@ type Props = {
 };
 
 const input = "rounded border border-rule px-2 py-1";
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function IssueDesk({
   layout,
@@ -103,11 +104,7 @@ export function IssueDesk({
 
   return (
     <div className="space-y-4">
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
       {locked ? <p className="rounded bg-white p-3 text-sm">{m.layoutLocked}</p> : null}
 
       <div className="grid gap-4 lg:grid-cols-[16rem_1fr_18rem]">
@@ -147,24 +144,20 @@ export function IssueDesk({
                   </span>
                 ) : null}
                 <span className="flex gap-1">
-                  <button
-                    type="button"
-                    className={button}
+                  <Button
                     disabled={locked || filtered || pending || index === 0}
                     onClick={() => movePage(index, -1)}
                     aria-label={`${m.moveUp} ${page.name}`}
                   >
                     ↑
-                  </button>
-                  <button
-                    type="button"
-                    className={button}
+                  </Button>
+                  <Button
                     disabled={locked || filtered || pending || index === layout.pages.length - 1}
                     onClick={() => movePage(index, 1)}
                     aria-label={`${m.moveDown} ${page.name}`}
                   >
                     ↓
-                  </button>
+                  </Button>
                 </span>
               </li>
             ))}
@@ -216,14 +209,13 @@ export function IssueDesk({
                     pending={pending}
                     onSubmit={(fields) => run(() => updatePage({ pageId: current.id, ...fields }))}
                   />
-                  <button
-                    type="button"
-                    className={`${button} mt-2 text-red-700`}
+                  <Button
+                    className="mt-2 text-red-700"
                     disabled={pending}
                     onClick={() => run(() => removePage({ pageId: current.id }))}
                   >
                     {m.remove}
-                  </button>
+                  </Button>
                 </details>
               ) : null}
             </>
@@ -398,9 +390,9 @@ function PageForm({
           ))}
         </select>
       </div>
-      <button type="submit" disabled={pending || !name.trim()} className={button}>
+      <Button type="submit" disabled={pending || !name.trim()}>
         {editing ? m.save : m.addPage}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -520,9 +512,9 @@ function SortableStory({
           </option>
         ))}
       </select>
-      <button type="button" disabled={disabled} onClick={onRemove} className={button}>
+      <Button disabled={disabled} onClick={onRemove}>
         {m.unplace}
-      </button>
+      </Button>
     </li>
   );
 }
@@ -565,9 +557,9 @@ function UnplacedStory({
             </option>
           ))}
         </select>
-        <button type="button" disabled={disabled} onClick={() => onPlace(slot)} className={button}>
+        <Button disabled={disabled} onClick={() => onPlace(slot)}>
           {m.place}
-        </button>
+        </Button>
       </div>
     </li>
   );
@@ -634,13 +626,13 @@ function PublishingPanel({
               className={`${input} w-full`}
             />
             <div className="flex gap-2">
-              <button type="submit" disabled={pending || !when} className={button}>
+              <Button type="submit" disabled={pending || !when}>
                 {issue.status === "scheduled" ? m.reschedule : m.schedule}
-              </button>
+              </Button>
               {issue.status === "scheduled" ? (
-                <button type="button" disabled={pending} onClick={onCancel} className={button}>
+                <Button disabled={pending} onClick={onCancel}>
                   {m.cancelSchedule}
-                </button>
+                </Button>
               ) : null}
             </div>
           </form>
@@ -665,13 +657,9 @@ function PublishingPanel({
             maxLength={2000}
             className={`${input} w-full`}
           />
-          <button
-            type="submit"
-            disabled={pending || !reason.trim()}
-            className={`${button} text-red-700`}
-          >
+          <Button type="submit" disabled={pending || !reason.trim()} className="text-red-700">
             {m.unpublish}
-          </button>
+          </Button>
         </form>
       )}
     </section>

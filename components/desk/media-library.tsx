@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { updatePhotoInfo } from "@/app/(newsroom)/desk/media/actions";
+import { Button } from "@/components/ui/button";
+import { Notice, type NoticeValue } from "@/components/ui/notice";
 import { errorText, failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 import { format } from "@/lib/i18n/dictionary";
@@ -17,14 +19,13 @@ import {
 type Photo = MediaItem & { canEdit: boolean };
 type Messages = Pick<Dictionary, "media" | "errors">;
 type Props = { items: Photo[]; messages: Messages; children?: ReactNode };
-type Notice = { kind: "ok" | "error"; text: string };
 type Failure = { ok: false; messageKey?: string; fieldErrors?: Record<string, string[]> };
 
 const input = "w-full rounded border border-rule px-2 py-1";
 
 export function MediaLibrary({ items, messages, children }: Props) {
   const router = useRouter();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [uploading, setUploading] = useState(false);
   const m = messages.media;
 
@@ -70,11 +71,7 @@ export function MediaLibrary({ items, messages, children }: Props) {
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite" role="status" className="min-h-6">
-        {notice ? (
-          <p className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-6" />
 
       <section
         aria-labelledby="upload-title"
@@ -131,13 +128,9 @@ export function MediaLibrary({ items, messages, children }: Props) {
             <input id="photo-alt" name="alt" maxLength={MAX_ALT_LENGTH} className={input} />
           </div>
           <div>
-            <button
-              type="submit"
-              disabled={uploading}
-              className="rounded bg-ink px-3 py-1.5 text-white disabled:opacity-60"
-            >
+            <Button variant="compact" type="submit" disabled={uploading}>
               {uploading ? m.uploading : m.upload}
-            </button>
+            </Button>
           </div>
         </form>
       </section>

@@ -4,6 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { completeRound, createMark, decideMark } from "@/app/(newsroom)/desk/proofread/actions";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { type ActionResult, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { ProofMarkView, ProofPage } from "@/lib/proofreading";
@@ -21,7 +23,6 @@ type Selection = {
   text: string;
 };
 
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 const input = "rounded border border-rule px-2 py-1";
 const ROUND_KEYS = ["round1", "round2", "round3", "round4", "round5"] as const;
 
@@ -97,11 +98,7 @@ export function ProofDesk({ page, messages }: Props) {
 
   return (
     <div className="space-y-4">
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
       {page.issuePublished ? (
         <p className="rounded bg-white p-3 text-sm">{m.publishedNote}</p>
       ) : page.status === "signed_off" ? (
@@ -137,9 +134,7 @@ export function ProofDesk({ page, messages }: Props) {
           })}
         </ol>
         {page.canCompleteRound ? (
-          <button
-            type="button"
-            className={button}
+          <Button
             disabled={pending}
             onClick={() =>
               run(
@@ -149,7 +144,7 @@ export function ProofDesk({ page, messages }: Props) {
             }
           >
             {format(m.completeRound, { round: roundName(nextRound) })}
-          </button>
+          </Button>
         ) : roundsDone >= page.roundsRequired && page.roundsRequired > 0 ? (
           <p>{m.allRoundsDone}</p>
         ) : null}
@@ -226,9 +221,8 @@ export function ProofDesk({ page, messages }: Props) {
                 />
               </div>
             ) : null}
-            <button
+            <Button
               type="submit"
-              className={button}
               disabled={
                 pending ||
                 !selection ||
@@ -237,7 +231,7 @@ export function ProofDesk({ page, messages }: Props) {
               }
             >
               {m.addMark}
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}
@@ -335,24 +329,20 @@ function MarkItem({
       {mark.state === "open" ? (
         canDecide ? (
           <span className="flex gap-1">
-            <button
-              type="button"
-              className={button}
+            <Button
               disabled={pending || mark.isStale}
               onClick={() => onDecide("accept")}
               aria-label={format(m.decideLabel, { action: m.accept, mark: description })}
             >
               {m.accept}
-            </button>
-            <button
-              type="button"
-              className={button}
+            </Button>
+            <Button
               disabled={pending}
               onClick={() => onDecide("reject")}
               aria-label={format(m.decideLabel, { action: m.reject, mark: description })}
             >
               {m.reject}
-            </button>
+            </Button>
           </span>
         ) : (
           <span className="text-xs">{m.states.open}</span>

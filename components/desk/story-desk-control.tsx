@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveStoryDesk } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { StoryDeskChoice } from "@/lib/story-desk";
@@ -13,8 +15,6 @@ type Props = {
   choice: StoryDeskChoice;
   messages: Pick<Dictionary, "deskMoves" | "errors">;
 };
-
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function StoryDeskControl({ storyId, version, choice, messages }: Props) {
   const m = messages.deskMoves;
@@ -71,16 +71,12 @@ export function StoryDeskControl({ storyId, version, choice, messages }: Props) 
               ))}
             </select>
           </div>
-          <button type="submit" disabled={pending || !deskId} className={button}>
+          <Button type="submit" disabled={pending || !deskId}>
             {m.move}
-          </button>
+          </Button>
         </form>
       ) : null}
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
     </section>
   );
 }
