@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { createIssue } from "@/app/(newsroom)/desk/issues/actions";
 // Start an issue for a date; the number defaults to the previous issue's + 1.
+import { Button } from "@/components/ui/button";
+import { errorNotice, Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
@@ -46,16 +48,10 @@ export function CreateIssueForm({ defaultDate, messages }: Props) {
           {m.numberHint}
         </p>
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50"
-      >
+      <Button variant="strong" type="submit" disabled={pending}>
         {m.createButton}
-      </button>
-      <p role="status" aria-live="polite" className="w-full text-sm text-red-700">
-        {error}
-      </p>
+      </Button>
+      <Notice notice={errorNotice(error)} className="w-full text-sm" />
     </form>
   );
 }

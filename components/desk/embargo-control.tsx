@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
@@ -87,11 +88,7 @@ export function EmbargoControl(props: Props) {
       ) : label ? null : (
         <p className="text-xs text-muted">{m.onlyEditors}</p>
       )}
-      <p role="status" aria-live="polite" className="min-h-5 text-xs">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </p>
+      <Notice notice={notice} className="min-h-5 text-xs" inline />
     </section>
   );
 }

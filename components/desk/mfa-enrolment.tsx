@@ -2,6 +2,8 @@
 // Turning on two-step verification: QR code and key, the first code, then the recovery codes once.
 import { useState, useTransition } from "react";
 import { confirmMfaEnrolment, startMfaEnrolment } from "@/app/(newsroom)/desk/security/actions";
+import { Button } from "@/components/ui/button";
+import { errorNotice, Notice } from "@/components/ui/notice";
 import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
@@ -42,14 +44,9 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
     <div className="space-y-4">
       {step.kind !== "done" ? <p className="font-semibold">{m.statusOff}</p> : null}
       {step.kind === "idle" ? (
-        <button
-          type="button"
-          onClick={start}
-          disabled={pending}
-          className="rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
+        <Button variant="primary" onClick={start} disabled={pending}>
           {pending ? m.starting : m.start}
-        </button>
+        </Button>
       ) : null}
 
       {step.kind === "scan" ? (
@@ -84,13 +81,9 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
               className="w-40 rounded border border-rule px-3 py-2 font-mono tracking-widest"
             />
           </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
-          >
+          <Button variant="primary" type="submit" disabled={pending}>
             {pending ? m.confirming : m.confirm}
-          </button>
+          </Button>
         </form>
       ) : null}
 
@@ -112,9 +105,7 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
         </section>
       ) : null}
 
-      <div aria-live="polite" role="status" className="min-h-6 text-sm text-red-700">
-        {error}
-      </div>
+      <Notice notice={errorNotice(error)} className="min-h-6 text-sm" />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { Notice, type NoticeValue } from "@/components/ui/notice";
 import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
 import { type ActionResult, errorText, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
@@ -26,7 +27,6 @@ type Props = {
   canResolve: boolean;
   messages: Messages;
 };
-type Notice = { kind: "ok" | "error"; text: string };
 
 /** The text selected inside the story body (the editor's ProseMirror element), if any. */
 function selectedPassage(): string {
@@ -47,7 +47,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
   const m = messages.notes;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [body, setBody] = useState("");
   const [anchor, setAnchor] = useState<string | null>(null);
   const [replyingTo, setReplyingTo] = useState<number | null>(null);
@@ -183,13 +183,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
         <p className="text-xs text-muted">{m.reporterHint}</p>
       ) : null}
 
-      <div role="status" aria-live="polite" className="min-h-4 text-xs">
-        {notice ? (
-          <span className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>
-            {notice.text}
-          </span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-4 text-xs" inline />
 
       {threads.length === 0 ? <p className="text-muted">{m.empty}</p> : null}
       <ol className="space-y-3">

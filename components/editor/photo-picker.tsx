@@ -1,6 +1,7 @@
 "use client";
 // Choose a photo from the media library (or upload one) to insert into the story body.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { errorNotice, Notice } from "@/components/ui/notice";
 import { errorText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
@@ -107,9 +108,7 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
             />
           </label>
         </div>
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
-          {error}
-        </p>
+        <Notice notice={errorNotice(error)} className="min-h-5 text-sm" />
         {photos.length === 0 ? (
           <p className="text-sm text-muted">{m.pickerEmpty}</p>
         ) : (

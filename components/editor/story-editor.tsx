@@ -14,6 +14,7 @@ import { type LocalDraft, readLocalDraft } from "@/components/editor/local-draft
 import { PhotoPicker } from "@/components/editor/photo-picker";
 import { Toolbar } from "@/components/editor/toolbar";
 import { type SaveState, useAutosave } from "@/components/editor/use-autosave";
+import { Notice } from "@/components/ui/notice";
 import type { RichTextDoc } from "@/db/schema";
 import { STORY_KINDS } from "@/db/schema-enums";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
@@ -409,13 +410,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
         </div>
       ) : null}
 
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>
-            {notice.text}
-          </span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
 
       {pickerOpen && editor ? (
         <PhotoPicker

@@ -6,6 +6,8 @@ export const BUTTON_VARIANTS = {
   primary: "rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60",
   /** A main action inside a denser form (create an account). */
   compact: "rounded bg-ink px-3 py-1.5 text-white disabled:opacity-60",
+  /** A form's main action beside other forms (new story, new issue). */
+  strong: "rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50",
   /** The settings page's save and add buttons. */
   accent: "rounded bg-accent px-3 py-1 text-white disabled:opacity-50",
   /** A bordered secondary action (the layout, proofreading and story side panels). */

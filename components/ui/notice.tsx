@@ -16,6 +16,11 @@ export function noticeTone(notice: NoticeValue): NoticeTone {
   return "kind" in notice ? notice.kind : notice.ok ? "ok" : "error";
 }
 
+/** An error text as a notice; none when there is no text. */
+export function errorNotice(text: string | null | undefined): NoticeValue | null {
+  return text ? { kind: "error", text } : null;
+}
+
 type Props = {
   notice: NoticeValue | null;
   /** The live region's classes (its height keeps the layout from jumping). */
