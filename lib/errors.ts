@@ -81,7 +81,7 @@ export function failure(error: unknown): ActionResult<never> {
   }
   // The details (a stack, a SQL statement) stay in the server's log; the user gets the generic
   // message in their language.
-  console.error("[action] unexpected error", error);
+  console.error("[unexpected error]", error);
   return { ok: false, code: "internal", messageKey: "internal" };
 }
 
