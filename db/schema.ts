@@ -10,8 +10,13 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { LOCALES } from "@/lib/i18n/locales";
+import { type PageSnapshot, PLACEMENT_SLOTS } from "@/lib/domain/layout";
+import { LOCALES } from "@/lib/domain/locales";
+import { PROOF_MARK_KINDS, PROOF_MARK_STATES } from "@/lib/domain/proof-marks";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
+import { type Byline, STORY_KINDS } from "@/lib/domain/story";
 import { ROLES } from "@/lib/permissions";
+import { ISSUE_STATUSES } from "@/lib/workflow/issue";
 import {
   DEFAULT_REVIEW_LEVELS,
   DESK_ROLES,
@@ -21,39 +26,8 @@ import {
 import { PAGE_STATUSES } from "@/lib/workflow/page";
 import { STORY_STATUSES } from "@/lib/workflow/story";
 
-import {
-  ISSUE_STATUSES,
-  PLACEMENT_SLOTS,
-  PROOF_MARK_KINDS,
-  PROOF_MARK_STATES,
-  STORY_KINDS,
-} from "./schema-enums";
-
-export { ISSUE_STATUSES, PLACEMENT_SLOTS, PROOF_MARK_KINDS, PROOF_MARK_STATES, STORY_KINDS };
-
-/** The byline as print sets it: names as printed, in order. */
-export type Byline = {
-  dateline: string | null;
-  agency?: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
-  /** A photo story's credit line exactly as printed, when it has one. */
-  credit?: string | null;
-};
-
-/** A Tiptap (ProseMirror) JSON document. */
-export type RichTextDoc = {
-  type: "doc";
-  content?: RichTextNode[];
-};
-export type RichTextNode = {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: RichTextNode[];
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-  text?: string;
-};
+// The domain's vocabulary (kinds, slots, bylines, documents) lives in lib/domain and
+// lib/workflow; the schema only stores it.
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -443,20 +417,6 @@ export const pageSignOffs = sqliteTable(
   (t) => [index("page_sign_offs_page_idx").on(t.pageId, t.signedOffAt)],
 );
 
-/** A page as it was signed off. */
-export type PageSnapshot = {
-  page: { number: number; name: string; banner: string | null };
-  placements: { storyId: number; position: number; slot: string }[];
-  stories: {
-    id: number;
-    version: number;
-    kicker: string | null;
-    headline: string;
-    subheadline: string | null;
-    bodyText: string;
-  }[];
-};
-
 /** A completed proofreading round of a page (一校, 二校, 三校): who and when. */
 export const proofRounds = sqliteTable(
   "proof_rounds",
@@ -671,10 +631,5 @@ export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
 export type ProofMark = typeof proofMarks.$inferSelect;
-export type PageSignOff = typeof pageSignOffs.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
 export type Desk = typeof desks.$inferSelect;
-export type StoryReviewPass = typeof storyReviewPasses.$inferSelect;
-export type StoryKind = (typeof STORY_KINDS)[number];
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
-export type PlacementSlot = (typeof PLACEMENT_SLOTS)[number];

@@ -6,6 +6,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { STORY_KINDS } from "@/lib/domain/story";
 import { env } from "@/lib/env";
 import { insertIssue } from "@/lib/issue-rows";
 import { DEMO_PASSWORD } from "@/lib/password-policy";
@@ -28,7 +29,6 @@ import {
   pages,
   placements,
   proofRounds,
-  STORY_KINDS,
   settings,
   users,
 } from "./schema";

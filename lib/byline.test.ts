@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Byline } from "@/db/schema";
 import {
   bylineNames,
   EMPTY_BYLINE,
@@ -7,6 +6,7 @@ import {
   formatPhotoCredit,
   splitNames,
 } from "@/lib/byline";
+import type { Byline } from "@/lib/domain/story";
 
 function byline(fields: Partial<Byline>): Byline {
   return { ...EMPTY_BYLINE, ...fields };

@@ -1,5 +1,5 @@
 // Bylines as print sets them: 本报讯（记者 邱勇 通讯员 吴洋）, 本报记者 盛丽 通讯员 刘淑青 摄影报道.
-import type { Byline } from "@/db/schema";
+import type { Byline } from "@/lib/domain/story";
 
 /** The words a paper prints around names; they belong to the paper's language, not the UI's. */
 export type BylineWords = {

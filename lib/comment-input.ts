@@ -2,14 +2,14 @@
 import { z } from "zod";
 import { StoryId } from "@/lib/story-input";
 
-export const MAX_NOTE_CHARS = 2000;
+export const MAX_COMMENT_CHARS = 2000;
 export const MAX_ANCHOR_CHARS = 500;
 
 const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const AddCommentInput = z.object({
   storyId: StoryId,
-  body: z.string().trim().min(1, "errors.required").max(MAX_NOTE_CHARS, "errors.too_long"),
+  body: z.string().trim().min(1, "errors.required").max(MAX_COMMENT_CHARS, "errors.too_long"),
   parentId: Id.nullish().transform((v) => v ?? null),
   anchorText: z
     .string()

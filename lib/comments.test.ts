@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, notifications, storyComments } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
-import { addComment, getStoryNotes, resolveComment } from "@/lib/comments";
+import { addComment, getStoryComments, resolveComment } from "@/lib/comments";
 import { AppError } from "@/lib/errors";
 import { createStory, transitionStory } from "@/lib/stories";
 
@@ -85,7 +85,7 @@ describe("notes on a story", () => {
       at(4),
     );
     expect(replyToReply.parentId).toBe(first.id);
-    const notes = getStoryNotes(editor, story.id);
+    const notes = getStoryComments(editor, story.id);
     expect(notes.threads.map((t) => t.body)).toEqual(["第二条", "第一条"]);
     expect(notes.threads[1]?.replies.map((r) => [r.body, r.authorName])).toEqual([
       ["已改", "边磊"],
@@ -105,7 +105,7 @@ describe("notes on a story", () => {
   it("the reporter sees their story's notes and may reply, but not start a note", async () => {
     const { reporter, editor, story } = await newsroom();
     const note = addComment(editor, { storyId: story.id, body: "请补充采访对象" }, at(1));
-    const view = getStoryNotes(reporter, story.id);
+    const view = getStoryComments(reporter, story.id);
     expect(view).toMatchObject({ canAdd: false, canReply: true, canResolve: false });
     expect(view.threads.map((t) => t.body)).toEqual(["请补充采访对象"]);
     const before = countComments();
@@ -122,7 +122,7 @@ describe("notes on a story", () => {
     const { other, editor, story } = await newsroom();
     const note = addComment(editor, { storyId: story.id, body: "意见" }, at(1));
     const before = countComments();
-    expect(refusal(() => getStoryNotes(other, story.id)).code).toBe("not_found");
+    expect(refusal(() => getStoryComments(other, story.id)).code).toBe("not_found");
     expect(
       refusal(() => addComment(other, { storyId: story.id, body: "插一句" }, at(2))).code,
     ).toBe("not_found");
@@ -190,10 +190,10 @@ describe("notes on a story", () => {
     // Resolving again changes nothing and writes no audit row.
     resolveComment(editor, { commentId: note.id, resolved: true }, at(5));
     expect(auditOf("comment.resolve")).toHaveLength(1);
-    expect(getStoryNotes(reporter, story.id).threads[0]?.resolvedAt).toBe(at(4).getTime());
+    expect(getStoryComments(reporter, story.id).threads[0]?.resolvedAt).toBe(at(4).getTime());
 
     addComment(reporter, { storyId: story.id, body: "还有一个问题", parentId: note.id }, at(6));
-    expect(getStoryNotes(editor, story.id).threads[0]?.resolvedAt).toBeNull();
+    expect(getStoryComments(editor, story.id).threads[0]?.resolvedAt).toBeNull();
     resolveComment(editor, { commentId: note.id, resolved: true }, at(7));
     resolveComment(editor, { commentId: note.id, resolved: false }, at(8));
     expect(auditOf("comment.reopen")).toMatchObject([{ fromState: "resolved", toState: "open" }]);
@@ -203,9 +203,9 @@ describe("notes on a story", () => {
     const { reporter, editor, story } = await newsroom();
     transitionStory(reporter, { storyId: story.id, action: "submit" }, at(1));
     transitionStory(editor, { storyId: story.id, action: "return", note: "请补充数据" }, at(2));
-    const [thread] = getStoryNotes(reporter, story.id).threads;
+    const [thread] = getStoryComments(reporter, story.id).threads;
     expect(thread).toMatchObject({ body: "请补充数据", authorName: "值班编辑" });
     addComment(reporter, { storyId: story.id, body: "已补充", parentId: thread?.id }, at(3));
-    expect(getStoryNotes(editor, story.id).threads[0]?.replies).toHaveLength(1);
+    expect(getStoryComments(editor, story.id).threads[0]?.replies).toHaveLength(1);
   });
 });

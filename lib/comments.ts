@@ -1,4 +1,5 @@
-// Notes on a story: editors' threaded notes, optionally quoting a passage, and the replies.
+// Comments on a story (the desk shows them as editors' notes): threads, optionally quoting a
+// passage, and their replies.
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { ZodError } from "zod";
@@ -10,7 +11,7 @@ import { AppError, invalid } from "@/lib/errors";
 import { can, type NamedActor } from "@/lib/permissions";
 import { canViewStory } from "@/lib/stories";
 
-export type StoryNote = {
+export type StoryComment = {
   id: number;
   parentId: number | null;
   authorId: number;
@@ -20,9 +21,9 @@ export type StoryNote = {
   createdAt: number;
   resolvedAt: number | null;
 };
-export type NoteThread = StoryNote & { replies: StoryNote[] };
-export type StoryNotes = {
-  threads: NoteThread[];
+export type CommentThread = StoryComment & { replies: StoryComment[] };
+export type StoryCommentThreads = {
+  threads: CommentThread[];
   /** Start a new note (optionally quoting a passage): editors and admins. */
   canAdd: boolean;
   /** Reply in a thread: editors and admins, and the story's own reporter. */
@@ -54,7 +55,7 @@ function refuse(error: ZodError): never {
  * may only reply (docs/decisions.md). A reply joins its thread's first note, so threads are
  * one level deep, and a reply to a resolved thread reopens it.
  */
-export function addComment(viewer: NamedActor, input: AddCommentInput, now: Date): StoryNote {
+export function addComment(viewer: NamedActor, input: AddCommentInput, now: Date): StoryComment {
   const parsed = AddCommentInput.safeParse(input);
   if (!parsed.success) refuse(parsed.error);
   const data = parsed.data;
@@ -194,7 +195,7 @@ export function resolveComment(
 }
 
 /** A story's notes as threads: the newest thread first, each thread's replies in order. */
-export function getStoryNotes(viewer: NamedActor, storyId: number): StoryNotes {
+export function getStoryComments(viewer: NamedActor, storyId: number): StoryCommentThreads {
   const story = loadStory(db(), viewer, storyId);
   const rows = db()
     .select({
@@ -217,7 +218,7 @@ export function getStoryNotes(viewer: NamedActor, storyId: number): StoryNotes {
       createdAt: r.createdAt.getTime(),
       resolvedAt: r.resolvedAt?.getTime() ?? null,
     }));
-  const threads = new Map<number, NoteThread>();
+  const threads = new Map<number, CommentThread>();
   for (const row of rows) if (row.parentId === null) threads.set(row.id, { ...row, replies: [] });
   for (const row of rows) if (row.parentId !== null) threads.get(row.parentId)?.replies.push(row);
   return {

@@ -1,5 +1,5 @@
 // Dates as the paper prints them, in the paper's timezone.
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/domain/locales";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

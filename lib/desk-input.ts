@@ -1,6 +1,6 @@
 // Input of the desks and settings forms: shared by the browser and the server actions.
 import { z } from "zod";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/domain/locales";
 import {
   DESK_ROLES,
   LEVEL_PASSERS,

@@ -4,8 +4,8 @@
 import "server-only";
 import { generateJSON } from "@tiptap/html/server";
 import mammoth from "mammoth";
-import type { RichTextDoc, RichTextNode } from "@/db/schema";
 import { checkDocxZip } from "@/lib/docx-zip";
+import type { RichTextDoc, RichTextNode } from "@/lib/domain/rich-text";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 import { AppError } from "@/lib/errors";
 import { cleanPastedHtml } from "@/lib/paste";

@@ -1,5 +1,5 @@
 // How long something has waited, as people say it: "2天3小时", "2 days, 3 hours".
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/domain/locales";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, media, type RichTextDoc, stories, storyPhotos } from "@/db/schema";
+import { auditEvents, media, stories, storyPhotos } from "@/db/schema";
 import { passAllLevels } from "@/db/testing/review";
 import { signOffIssueForTest } from "@/db/testing/sign-off";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { getStoryEmbargo, listActiveEmbargoes, setEmbargo } from "@/lib/embargo";
 import { decideEmbargo, isUnderEmbargo } from "@/lib/embargo-rules";
 import { buildRss, buildSitemap } from "@/lib/feeds";

@@ -1,6 +1,6 @@
 // Input of the issues desk: shared by its forms and its server actions.
 import { z } from "zod";
-import { PLACEMENT_SLOTS } from "@/db/schema-enums";
+import { PLACEMENT_SLOTS } from "@/lib/domain/layout";
 
 const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Slot = z.enum(PLACEMENT_SLOTS);

@@ -2,18 +2,10 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lt, max, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import {
-  desks,
-  type Issue,
-  issues,
-  type PlacementSlot,
-  pages,
-  placements,
-  stories,
-  users,
-} from "@/db/schema";
+import { desks, type Issue, issues, pages, placements, stories, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { isIssueDate } from "@/lib/dates";
+import type { PlacementSlot } from "@/lib/domain/layout";
 import { AppError } from "@/lib/errors";
 import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
 import { assertPageLayoutOpen } from "@/lib/page-freeze";

@@ -8,7 +8,6 @@ import { auditEvents, media, stories, storyPhotos } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import { env } from "@/lib/env";
 import {
-  getMedia,
   isMediaPublished,
   listMedia,
   MAX_PHOTO_BYTES,
@@ -192,7 +191,8 @@ describe("storePhoto: what is kept", () => {
     const files = filesUnder(env.dataDir).filter((f) => !f.includes("masthead.db"));
     expect(files.every((f) => f.startsWith(`${mediaDir()}${path.sep}`))).toBe(true);
     expect(files.some((f) => f.includes("x.jpg"))).toBe(false);
-    expect(getMedia(item.id)?.sizes).toEqual([320, 640]);
+    const row = db().select().from(media).where(eq(media.id, item.id)).get();
+    expect(row && sizesFor(row.width)).toEqual([320, 640]);
   });
 });
 
@@ -311,7 +311,7 @@ describe("updatePhotoInfo", () => {
     await expect(
       (async () => updatePhotoInfo(other, { id: item.id, caption: "改了" }, now))(),
     ).rejects.toMatchObject({ code: "forbidden" });
-    expect(getMedia(item.id)?.caption).toBeNull();
+    expect(db().select().from(media).where(eq(media.id, item.id)).get()?.caption).toBeNull();
 
     const mine = updatePhotoInfo(owner, { id: item.id, caption: "现场", credit: "盛丽 摄" }, now);
     expect(mine).toMatchObject({ caption: "现场", credit: "盛丽 摄", alt: null });

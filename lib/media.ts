@@ -309,11 +309,6 @@ export function listMediaForDesk(
   }));
 }
 
-export function getMedia(id: number): MediaItem | null {
-  const row = db().select().from(media).where(eq(media.id, id)).get();
-  return row ? toItem(row) : null;
-}
-
 /** Parse the `<width>.webp` of a delivery URL; only the known sizes and "original" pass. */
 export function parsePhotoFile(name: string): PhotoFile | null {
   if (name === "original.webp") return "original";

@@ -3,17 +3,16 @@
 import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
-  type Byline,
   issues,
   media,
-  type PlacementSlot,
   pages,
   placements,
-  type StoryKind,
   stories,
   storyCorrections,
   storyPhotos,
 } from "@/db/schema";
+import type { PlacementSlot } from "@/lib/domain/layout";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 import { outOfEmbargo } from "@/lib/embargo-filter";
 import { renderRichText } from "@/lib/render";
 

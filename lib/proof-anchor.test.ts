@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RichTextDoc } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { anchorAt, locate, replaceText, textBlocks } from "@/lib/proof-anchor";
 import { docToPlainText } from "@/lib/text";
 

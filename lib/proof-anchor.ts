@@ -1,7 +1,7 @@
 // Where a proofreading mark sits in a story's text, and the change it makes: pure functions over
 // Tiptap JSON. A block is a paragraph or heading, counted in document order; offsets count the
 // characters of its text (a line break is one), the same text the proofreading desk shows.
-import type { RichTextDoc, RichTextNode } from "@/db/schema";
+import type { RichTextDoc, RichTextNode } from "@/lib/domain/rich-text";
 
 const TEXT_BLOCKS = new Set(["paragraph", "heading"]);
 

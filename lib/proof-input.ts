@@ -1,6 +1,6 @@
 // Input of proofreading and sign-off: shared by the desk's forms and its server actions.
 import { z } from "zod";
-import { PROOF_MARK_KINDS } from "@/db/schema-enums";
+import { PROOF_MARK_KINDS } from "@/lib/domain/proof-marks";
 
 const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Offset = z.number().int().min(0).max(1_000_000);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RichTextNode } from "@/db/schema";
+import type { RichTextNode } from "@/lib/domain/rich-text";
 import { escapeHtml, isValidDoc, renderRichText, sanitizeDoc } from "@/lib/render";
 
 const REL = 'rel="noopener noreferrer nofollow"';

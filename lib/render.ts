@@ -3,7 +3,7 @@
 import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
-import type { RichTextDoc, RichTextNode } from "@/db/schema";
+import type { RichTextDoc, RichTextNode } from "@/lib/domain/rich-text";
 import { EDITOR_EXTENSIONS, isMediaId, isSafeHref } from "@/lib/editor-extensions";
 
 let cachedSchema: Schema | undefined;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db, sqlite } from "@/db/client";
-import { type Byline, issues, pages, placements, stories } from "@/db/schema";
+import { issues, pages, placements, stories } from "@/db/schema";
 import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
+import type { Byline } from "@/lib/domain/story";
 import {
   highlight,
   MAX_QUERY_LENGTH,

@@ -4,8 +4,8 @@ import { db } from "@/db/client";
 import { settings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { SettingsInput } from "@/lib/desk-input";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { can, type Role } from "@/lib/permissions";
 import { DEFAULT_REVIEW_LEVELS, isReviewLevels, type ReviewLevel } from "@/lib/workflow/levels";
 

@@ -7,7 +7,6 @@ import {
   type Issue,
   issues,
   type Page,
-  type PageSnapshot,
   pageSignOffs,
   pages,
   placements,
@@ -17,6 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import type { PageSnapshot } from "@/lib/domain/layout";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { getFullSettings } from "@/lib/settings";

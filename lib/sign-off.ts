@@ -5,9 +5,10 @@
 import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { issues, type Page, type PageSnapshot, pageSignOffs, users } from "@/db/schema";
+import { issues, type Page, pageSignOffs, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { type DiffPart, diffWords } from "@/lib/diff";
+import type { PageSnapshot } from "@/lib/domain/layout";
 import { AppError } from "@/lib/errors";
 import { type Actor, can } from "@/lib/permissions";
 import {

@@ -2,17 +2,11 @@
 import "server-only";
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import {
-  type Byline,
-  type RichTextDoc,
-  type Story,
-  stories,
-  storyComments,
-  storyRevisions,
-  users,
-} from "@/db/schema";
+import { type Story, stories, storyComments, storyRevisions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { CHINESE_BYLINE_WORDS } from "@/lib/byline";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
+import type { Byline } from "@/lib/domain/story";
 import { AppError } from "@/lib/errors";
 import { assertStoryTextOpen, frozenPageOfStory } from "@/lib/page-freeze";
 import { can, type NamedActor } from "@/lib/permissions";

@@ -1,6 +1,6 @@
 // Input of the story editor: shared by the browser (to shape what it sends) and the server.
 import { z } from "zod";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS } from "@/lib/domain/story";
 import { STORY_ACTIONS } from "@/lib/workflow/story";
 
 export const MAX_TITLE_LENGTH = 200;

@@ -3,15 +3,10 @@
 // importer (no server-only: the import command runs it from the shell).
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import {
-  type Byline,
-  media,
-  type RichTextDoc,
-  type Story,
-  stories,
-  storyPhotos,
-} from "@/db/schema";
+import { media, type Story, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
+import type { Byline } from "@/lib/domain/story";
 import { isMediaId } from "@/lib/editor-extensions";
 import { AppError } from "@/lib/errors";
 import { isValidDoc, sanitizeDoc } from "@/lib/render";

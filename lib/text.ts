@@ -1,5 +1,5 @@
 // Plain text of a story and its length as print editors count it (字数).
-import type { RichTextDoc, RichTextNode } from "@/db/schema";
+import type { RichTextDoc, RichTextNode } from "@/lib/domain/rich-text";
 
 const TEXT_BLOCKS = new Set(["paragraph", "heading"]);
 

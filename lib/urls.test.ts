@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/domain/locales";
 import { SAFE_FALLBACK, safeRedirectPath } from "@/lib/urls";
 
 /** What a browser would make of a Location header on a page of this site. */

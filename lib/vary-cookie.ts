@@ -1,8 +1,9 @@
-// Adds Cookie to the Vary header of every page Next renders. The proxy picks the public paper's
-// language from the masthead-locale cookie, so one URL has a Chinese and an English body and a
-// shared cache must keep them apart. Next's page runtime *sets* (not appends) its own Vary
-// (rsc, next-router-…) after the proxy and next.config headers() have run, so neither can add
-// Cookie; this wraps setHeader at the source instead. See docs/decisions.md.
+// Adds Cookie to the Vary header of every page Next renders. The rewrites in next.config.ts pick
+// the public paper's language from the masthead-locale cookie, so one URL has a Chinese and an
+// English body and a shared cache must keep them apart. Next's page runtime *sets* (not
+// appends) its own Vary (rsc, next-router-…) after the rewrites and next.config headers() have
+// run, so neither can add Cookie; this wraps setHeader at the source instead. See
+// docs/decisions.md.
 import http from "node:http";
 
 const NEXT_VARY_PREFIX = "rsc,";

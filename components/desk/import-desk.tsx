@@ -10,9 +10,8 @@ import {
   importReviewedPage,
   readImportFile,
 } from "@/app/(newsroom)/desk/import/actions";
-import type { StoryKind } from "@/db/schema";
-import { STORY_KINDS } from "@/db/schema-enums";
 import { splitNames } from "@/lib/byline";
+import { STORY_KINDS, type StoryKind } from "@/lib/domain/story";
 import { type ActionResult, errorText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";

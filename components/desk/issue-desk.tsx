@@ -38,8 +38,7 @@ import {
 import { EmbargoBadgeFor } from "@/components/desk/embargo-badges";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { PlacementSlot } from "@/db/schema";
-import { PLACEMENT_SLOTS } from "@/db/schema-enums";
+import { PLACEMENT_SLOTS, type PlacementSlot } from "@/lib/domain/layout";
 import { type ActionResult, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 import type { IssueLayout, LayoutPage, LayoutStory } from "@/lib/issues";

@@ -4,7 +4,7 @@ import { createStory, createStoryFromWord } from "@/app/(newsroom)/desk/stories/
 // Start a story: a blank one with a headline and kind, or one made from a Word file.
 import { Button } from "@/components/ui/button";
 import { errorNotice, Notice } from "@/components/ui/notice";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS } from "@/lib/domain/story";
 import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 

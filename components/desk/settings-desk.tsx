@@ -10,9 +10,9 @@ import {
 } from "@/app/(newsroom)/desk/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Notice, type NoticeValue } from "@/components/ui/notice";
+import { LOCALES } from "@/lib/domain/locales";
 import { type ActionResult, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
-import { LOCALES } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
 import {

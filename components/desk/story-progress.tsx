@@ -1,7 +1,7 @@
 // Where a story stands: a stepper of its process, who holds it now, and the reviews passed.
 import { formatDateTime } from "@/lib/dates";
+import type { Locale } from "@/lib/domain/locales";
 import type { Translate } from "@/lib/i18n/dictionary";
-import type { Locale } from "@/lib/i18n/locales";
 import type { StoryProgress as Progress, ProgressStep } from "@/lib/story-progress";
 import { levelKey } from "@/lib/workflow/levels";
 

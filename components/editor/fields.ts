@@ -1,7 +1,7 @@
 // The editor's headline and byline fields as the form holds them, and their conversion to
 // what the server takes.
-import type { Byline, StoryKind } from "@/db/schema";
 import { splitNames } from "@/lib/byline";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 
 export type EditorFields = {
   kind: StoryKind;

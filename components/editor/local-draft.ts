@@ -2,7 +2,7 @@
 // server has confirmed a save that includes it. It survives a crash, a closed tab or a reload.
 
 import type { EditorFields } from "@/components/editor/fields";
-import type { RichTextDoc } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 
 export type LocalDraft = {
   baseVersion: number;

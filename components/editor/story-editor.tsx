@@ -15,8 +15,8 @@ import { PhotoPicker } from "@/components/editor/photo-picker";
 import { Toolbar } from "@/components/editor/toolbar";
 import { type SaveState, useAutosave } from "@/components/editor/use-autosave";
 import { Notice } from "@/components/ui/notice";
-import type { RichTextDoc } from "@/db/schema";
-import { STORY_KINDS } from "@/db/schema-enums";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
+import { STORY_KINDS } from "@/lib/domain/story";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
 // The story editor: headline and byline fields, the Tiptap body, autosave, recovery of text
 // kept on this device, side-by-side resolution of conflicting saves, and workflow steps.

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorFields } from "@/components/editor/fields";
 import { payloadOf } from "@/components/editor/fields";
 import { clearLocalDraft, writeLocalDraft } from "@/components/editor/local-draft";
-import type { RichTextDoc } from "@/db/schema";
+import type { RichTextDoc } from "@/lib/domain/rich-text";
 import type { StorySnapshot } from "@/lib/stories";
 
 export const AUTOSAVE_DELAY_MS = 2000;

@@ -1,6 +1,7 @@
 // A story's byline as print sets it.
-import type { Byline as BylineData } from "@/db/schema";
+
 import { formatNewsByline, formatPhotoCredit } from "@/lib/byline";
+import type { Byline as BylineData } from "@/lib/domain/story";
 
 export function NewsByline({ byline, className }: { byline: BylineData; className?: string }) {
   const text = formatNewsByline(byline);

@@ -2,8 +2,8 @@
 import type { StoryPhoto } from "@/lib/paper";
 
 /**
- * The widths the media route stores and serves (lib/media.ts PHOTO_SIZES on main): never wider
- * than the original, always at least the smallest.
+ * The widths the media route stores and serves, a copy of lib/media.ts PHOTO_SIZES (which is
+ * server-only): never wider than the original, always at least the smallest.
  */
 export const PHOTO_WIDTHS = [320, 640, 1024, 1600] as const;
 

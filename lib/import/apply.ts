@@ -1,8 +1,10 @@
 // Writing a parsed page into the paper: its stories, the issue and page, placements, audit.
 import { and, desc, eq, lt, max } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { type Byline, issues, type PlacementSlot, pages, placements, users } from "@/db/schema";
+import { issues, pages, placements, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import type { PlacementSlot } from "@/lib/domain/layout";
+import type { Byline } from "@/lib/domain/story";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { isValidIssueDate } from "@/lib/import/target";
 import type { ParsedArticle, ParsedPage } from "@/lib/import/types";

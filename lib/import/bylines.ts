@@ -1,5 +1,5 @@
 // Bylines where print puts them: leading the first paragraph, on their own line, at the end.
-import type { Byline } from "@/db/schema";
+import type { Byline } from "@/lib/domain/story";
 import { fold } from "./fold";
 import { hasRole, isName, type NameRoles, parseNameRoles } from "./names";
 

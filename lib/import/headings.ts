@@ -1,5 +1,5 @@
 // Telling display type from text: headlines and their decks, section labels, the page banner.
-import type { StoryKind } from "@/db/schema";
+import type { StoryKind } from "@/lib/domain/story";
 import { fold, isMostlyHan } from "./fold";
 
 const CJK_HEADING_MAX = 40;

@@ -1,7 +1,7 @@
 // Input of the import desk: shared by its form and its server actions, which trust nothing the
 // browser corrected (pure).
 import { z } from "zod";
-import { STORY_KINDS } from "@/db/schema-enums";
+import { STORY_KINDS } from "@/lib/domain/story";
 import { isValidIssueDate } from "./target";
 
 export const IMPORT_STATUSES = ["approved", "draft"] as const;

@@ -1,5 +1,5 @@
 // Page text → stories: the importer's reading of one printed or e-paper page (pure).
-import type { Byline, StoryKind } from "@/db/schema";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 import {
   type BylinePart,
   emptyByline,

@@ -1,6 +1,6 @@
 // The desk's review of a parsed page: the line roles and story boundaries an editor corrects,
 // and the stories derived again from the corrected lines (pure).
-import type { Byline, StoryKind } from "@/db/schema";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 import {
   type BylinePart,
   emptyByline,

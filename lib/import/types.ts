@@ -1,5 +1,5 @@
 // The shapes the page-text importer produces: the parse itself and its per-line reading.
-import type { Byline, StoryKind } from "@/db/schema";
+import type { Byline, StoryKind } from "@/lib/domain/story";
 
 export type ParsedArticle = {
   kicker: string | null;

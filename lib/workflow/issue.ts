@@ -1,9 +1,8 @@
 // How an issue moves: planned → scheduled → published → withdrawn, as data; decideIssue is pure.
-import { ISSUE_STATUSES } from "@/db/schema-enums";
 import { can, type Role } from "@/lib/permissions";
 import { type Refusal, refuse } from "@/lib/workflow/refusals";
 
-export { ISSUE_STATUSES };
+export const ISSUE_STATUSES = ["planned", "scheduled", "published", "withdrawn"] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 export const ISSUE_ACTIONS = ["schedule", "unschedule", "publish", "unpublish"] as const;

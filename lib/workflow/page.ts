@@ -1,7 +1,7 @@
 // The page workflow (版面): proofreading rounds (三校), sign-off (签发), reopening for a replate
 // (改版), and the issue's sign-off once every page is signed. Pure: no db, no next/*.
 import { can, type Permission, type Role } from "@/lib/permissions";
-import { type Refusal, type RefusalCode, refuse } from "@/lib/workflow/refusals";
+import { type Refusal, refuse } from "@/lib/workflow/refusals";
 
 export const PAGE_STATUSES = ["open", "signed_off", "reopened"] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
@@ -36,18 +36,6 @@ export const PAGE_TRANSITIONS = {
   reopen: { from: ["signed_off"], to: "reopened", needs: "issue:plan", needsNote: true },
   change_layout: { from: IN_WORK, needs: "issue:plan" },
 } as const satisfies Record<PageAction, PageTransition>;
-
-/** The refusals decidePage gives, each with its message in lib/workflow/refusals. */
-export const PAGE_REFUSALS = [
-  "forbidden",
-  "invalid_transition",
-  "page_signed_off",
-  "note_required",
-  "rounds_incomplete",
-  "rounds_complete",
-  "marks_open",
-  "page_empty",
-] as const satisfies readonly RefusalCode[];
 
 export type PageDecision = {
   ok: true;

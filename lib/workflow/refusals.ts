@@ -23,7 +23,6 @@ export const REFUSALS = {
 } as const satisfies Record<string, { code: ErrorCode; messageKey: string }>;
 
 export type RefusalCode = keyof typeof REFUSALS;
-export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];
 
 export type Refusal = { ok: false; refusal: RefusalCode };
 

@@ -285,7 +285,3 @@ export function canEditStory(
     EDITABLE_BY_OWNER.includes(story.status)
   );
 }
-
-export function isStoryStatus(value: string): value is StoryStatus {
-  return (STORY_STATUSES as readonly string[]).includes(value);
-}

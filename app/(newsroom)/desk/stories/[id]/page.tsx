@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
 import { EmbargoControl } from "@/components/desk/embargo-control";
+import { type CommentView, StoryComments } from "@/components/desk/story-comments";
 import { StoryDeskControl } from "@/components/desk/story-desk-control";
-import { type NoteView, StoryNotes } from "@/components/desk/story-notes";
 import { levelName, StoryProgress } from "@/components/desk/story-progress";
 import { StoryEditor } from "@/components/editor/story-editor";
-import { getStoryNotes, type StoryNote } from "@/lib/comments";
+import { getStoryComments, type StoryComment } from "@/lib/comments";
 import { formatDateTime, instantToZonedTime } from "@/lib/dates";
 import { getStoryEmbargo } from "@/lib/embargo";
 import { embargoLabel } from "@/lib/embargo-labels";
@@ -55,19 +55,19 @@ export default async function StoryPage({ params }: { params: Params }) {
       level: levelName(t, waitingLevel?.level ?? progress.levels, progress.levels),
     }),
   };
-  const notes = getStoryNotes(viewer, story.id);
+  const comments = getStoryComments(viewer, story.id);
   const embargo = getStoryEmbargo(viewer, story.id);
   const embargoBadge =
     embargo.until !== null && isUnderEmbargo(embargo.until, new Date())
       ? embargoLabel(embargo.until, timezone, locale)
       : null;
-  const noteView = (note: StoryNote): NoteView => ({
-    id: note.id,
-    authorName: note.authorName,
-    body: note.body,
-    anchorText: note.anchorText,
-    when: formatDateTime(new Date(note.createdAt), timezone, locale),
-    resolved: note.resolvedAt !== null,
+  const commentView = (comment: StoryComment): CommentView => ({
+    id: comment.id,
+    authorName: comment.authorName,
+    body: comment.body,
+    anchorText: comment.anchorText,
+    when: formatDateTime(new Date(comment.createdAt), timezone, locale),
+    resolved: comment.resolvedAt !== null,
   });
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -128,15 +128,15 @@ export default async function StoryPage({ params }: { params: Params }) {
           timezone={timezone}
           messages={{ embargo: dictionary.embargo, errors: dictionary.errors }}
         />
-        <StoryNotes
+        <StoryComments
           storyId={story.id}
-          threads={notes.threads.map((thread) => ({
-            ...noteView(thread),
-            replies: thread.replies.map(noteView),
+          threads={comments.threads.map((thread) => ({
+            ...commentView(thread),
+            replies: thread.replies.map(commentView),
           }))}
-          canAdd={notes.canAdd}
-          canReply={notes.canReply}
-          canResolve={notes.canResolve}
+          canAdd={comments.canAdd}
+          canReply={comments.canReply}
+          canResolve={comments.canResolve}
           messages={{ notes: dictionary.notes, errors: dictionary.errors }}
         />
       </aside>

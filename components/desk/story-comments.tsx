@@ -1,15 +1,16 @@
 "use client";
-// The notes beside a story: threads with replies, the quoted passage above an anchored note,
-// a form to add a note quoting the passage selected in the editor, reply and resolve buttons.
+// The comments beside a story ("editors' notes" on screen): threads with replies, the quoted
+// passage above an anchored comment, a form to add one quoting the passage selected in the
+// editor, reply and resolve buttons.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { Notice, type NoticeValue } from "@/components/ui/notice";
-import { MAX_ANCHOR_CHARS, MAX_NOTE_CHARS } from "@/lib/comment-input";
+import { MAX_ANCHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/comment-input";
 import { type ActionResult, errorText, failureText } from "@/lib/errors";
 import { type Dictionary, format } from "@/lib/i18n/dictionary";
 
-export type NoteView = {
+export type CommentView = {
   id: number;
   authorName: string;
   body: string;
@@ -17,11 +18,11 @@ export type NoteView = {
   when: string;
   resolved: boolean;
 };
-export type ThreadView = NoteView & { replies: NoteView[] };
+export type CommentThreadView = CommentView & { replies: CommentView[] };
 type Messages = Pick<Dictionary, "notes" | "errors">;
 type Props = {
   storyId: number;
-  threads: ThreadView[];
+  threads: CommentThreadView[];
   canAdd: boolean;
   canReply: boolean;
   canResolve: boolean;
@@ -43,7 +44,7 @@ function selectedPassage(): string {
 
 const field = "w-full rounded border border-rule px-2 py-1";
 
-export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, messages }: Props) {
+export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, messages }: Props) {
   const m = messages.notes;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -105,7 +106,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
     );
   }
 
-  const noteBody = (note: NoteView) => (
+  const noteBody = (note: CommentView) => (
     <>
       {note.anchorText ? (
         <blockquote
@@ -155,7 +156,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
             value={body}
             onChange={(e) => setBody(e.target.value)}
             rows={3}
-            maxLength={MAX_NOTE_CHARS}
+            maxLength={MAX_COMMENT_CHARS}
             className={field}
             lang="zh-CN"
           />
@@ -246,7 +247,7 @@ export function StoryNotes({ storyId, threads, canAdd, canReply, canResolve, mes
                   value={reply}
                   onChange={(e) => setReply(e.target.value)}
                   rows={2}
-                  maxLength={MAX_NOTE_CHARS}
+                  maxLength={MAX_COMMENT_CHARS}
                   className={field}
                   lang="zh-CN"
                 />
