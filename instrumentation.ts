@@ -1,9 +1,7 @@
-// Runs once when the server starts: adds Cookie to Next's Vary on pages (lib/vary-cookie), makes
-// the data folder private (db/private-files) and starts the publishing clock (lib/scheduler).
+// Runs once when the server starts: makes the data folder private (db/private-files) and starts
+// the publishing clock (lib/scheduler).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installCookieVary } = await import("@/lib/vary-cookie");
-  installCookieVary();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { env } = await import("@/lib/env");
   const { lockDownDataDir } = await import("@/db/private-files");

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { LOCALE_COOKIE, LOCALES } from "./lib/i18n/locales";
+import { PUBLIC_CACHE_CONTROL } from "./lib/cache-control";
 import { HSTS, PAPER_CONTENT_SECURITY_POLICY } from "./lib/security-headers";
 
 /** On every response, pages, APIs and files alike (the policies themselves are set in proxy.ts). */
@@ -10,39 +10,30 @@ const SECURITY_HEADERS = [
 ];
 
 /**
- * What a shared cache (a CDN) may keep of a public page: fresh for a minute, then served stale
- * for at most 30 s while one request refreshes it; browsers always revalidate. Kept short
- * because a takedown must leave every cache quickly (docs/decisions.md, "What a CDN may keep").
- */
-const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=30";
-
-/**
- * Public paper paths: everything but the newsroom, sign-in, first-admin setup, APIs, Next's assets, media, feeds
- * and the paper's internal language segments.
+ * Public paper paths in Chinese, the paper's default language (`/…`): everything but the English
+ * paper (`/en/…`), the newsroom, sign-in, first-admin setup, APIs, Next's assets, media, feeds
+ * and the paper's internal language segments. Keep in step with the matcher in proxy.ts.
  */
 const PAPER_PATH =
-  "(?!(?:desk|login|setup|zh-CN|en|default)(?:/|$)|api/|_next/|media/|feed\\.xml|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico).*";
+  "(?!(?:en|desk|login|setup|zh-CN|default)(?:/|$)|api/|_next/|media/|feed\\.xml|sitemap\\.xml|sitemaps/|robots\\.txt|favicon\\.ico).*";
+
+/** The English paper's pages (`/en`, `/en/…`), its feed excepted (it sets its own headers). */
+const ENGLISH_PAPER_PATH = "en(?:/(?!feed\\.xml$).*)?";
 
 /**
- * The reader's language picks the internal segment the page renders under (app/(paper)/[lang]);
- * "default" is the paper's own default. Done here rather than in proxy.ts so reader requests,
- * which are nearly all cache hits, skip the proxy entirely.
+ * The language is in the URL (docs/decisions.md, "The reader's language is in the URL"):
+ * `/en/…` renders app/(paper)/[lang] with lang = en directly, and `/…` is rewritten here to the
+ * internal Chinese segment. No cookie is read, so one URL has one body and a CDN may keep it.
+ * Done here rather than in proxy.ts so reader requests, nearly all cache hits, skip the proxy.
  */
 function paperRewrites() {
-  const chosen = LOCALES.flatMap((locale) => {
-    const has = [{ type: "cookie" as const, key: LOCALE_COOKIE, value: locale }];
-    return [
-      { source: "/", destination: `/${locale}`, has },
-      { source: `/:path(${PAPER_PATH})`, destination: `/${locale}/:path`, has },
-    ];
-  });
   return [
-    ...chosen,
-    { source: "/", destination: "/default" },
-    { source: `/:path(${PAPER_PATH})`, destination: "/default/:path" },
+    { source: "/", destination: "/zh-CN" },
+    { source: `/:path(${PAPER_PATH})`, destination: "/zh-CN/:path" },
   ];
 }
 
+/** What nginx or a CDN may keep of a public page (lib/cache-control.ts, docs/decisions.md). */
 const PAPER_HEADERS = [
   { key: "Cache-Control", value: PUBLIC_CACHE_CONTROL },
   { key: "Content-Security-Policy", value: PAPER_CONTENT_SECURITY_POLICY },
@@ -71,10 +62,10 @@ const nextConfig: NextConfig = {
       },
       {
         // The public paper (feeds and sitemaps set their own headers in their route handlers).
-        // Vary: Cookie cannot be set here (Next replaces Vary on pages): see instrumentation.ts.
         source: `/:path(${PAPER_PATH})`,
         headers: PAPER_HEADERS,
       },
+      { source: `/:path(${ENGLISH_PAPER_PATH})`, headers: PAPER_HEADERS },
       { source: "/", headers: PAPER_HEADERS },
     ];
   },
@@ -82,10 +73,11 @@ const nextConfig: NextConfig = {
     return { beforeFiles: paperRewrites(), afterFiles: [], fallback: [] };
   },
   async redirects() {
-    // The language segment is internal: a reader who types it is sent to the plain URL.
+    // The Chinese segment is internal (and "default" was, before the language moved into the
+    // URL): a reader who types it is sent to the plain URL.
     return [
-      { source: "/:lang(zh-CN|en|default)", destination: "/", permanent: true },
-      { source: "/:lang(zh-CN|en|default)/:path*", destination: "/:path*", permanent: true },
+      { source: "/:lang(zh-CN|default)", destination: "/", permanent: true },
+      { source: "/:lang(zh-CN|default)/:path*", destination: "/:path*", permanent: true },
     ];
   },
 };

@@ -125,6 +125,37 @@ test.describe("as an editor", () => {
     await expect(page.getByLabel("粘贴版面文本")).toHaveValue(/朝阳区职工书屋正式开放/);
   });
 
+  test("shows the rule behind each line and flags an uncertain story", async ({ page }) => {
+    const stacks = fs.readFileSync(
+      path.join(ROOT, "lib/import/fixtures/headline-stacks.txt"),
+      "utf8",
+    );
+    await page.goto("/desk/import");
+    await page.getByLabel("粘贴版面文本").fill(stacks);
+    await page.getByRole("button", { name: "解析", exact: true }).click();
+    await expect(cards(page)).toHaveCount(5);
+    const line = (text: string) => page.getByTestId("source-line").filter({ hasText: text });
+    await expect(line("节日不打烊——").getByTestId("line-rule")).toHaveText("以——结尾为引题");
+    await expect(line("【融媒精品】").getByTestId("line-rule")).toHaveText("栏目标签");
+    await expect(line("技能提升 助力发展").getByTestId("line-rule")).toHaveText(
+      "压成一行的标题组，按空格切分",
+    );
+    // The plain story is sure; the split stack and the index line are flagged, with the reason.
+    await expect(cards(page).nth(0).getByTestId("story-confidence")).toHaveText("把握 100%");
+    const stack = cards(page).nth(3);
+    await expect(stack).toHaveAttribute("data-flagged", "false");
+    await expect(stack.getByLabel("引题")).toHaveValue("技能提升 助力发展");
+    await expect(stack.getByLabel("主题", { exact: true })).toHaveValue("城南区举办职工技能大赛");
+    const index = cards(page).nth(4);
+    await expect(index).toHaveAttribute("data-flagged", "true");
+    await expect(index.getByTestId("story-confidence")).toHaveText("把握 65% · 待核对");
+    await expect(page.getByTestId("import-flagged")).toHaveText("1 篇把握不足，请核对");
+    await expect(index).toContainText("标题来自索引行");
+    // An editor's correction is named as such.
+    await line("节日不打烊——").getByRole("combobox").selectOption("headline");
+    await expect(line("节日不打烊——").getByTestId("line-rule")).toHaveText("编辑已改");
+  });
+
   test("an empty file and a binary file get a clear message and create nothing", async ({
     page,
   }) => {

@@ -4,6 +4,8 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.E2E_PORT || 3100);
+/** deploy/nginx.conf in front of the test server (e2e/nginx-server.mjs). */
+const NGINX_PORT = Number(process.env.E2E_NGINX_PORT || 3180);
 export const E2E_DATA_DIR = path.join(ROOT, "e2e", ".data", "current");
 process.env.E2E_DATA_DIR = E2E_DATA_DIR;
 
@@ -14,6 +16,22 @@ function chromiumExecutable(): string | undefined {
   } catch {}
   return "/usr/lib/chromium/chromium";
 }
+
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromiumExecutable(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: ".",
@@ -34,37 +52,43 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Every spec against the app itself.
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-          ],
-        },
-      },
+      testIgnore: ["reader-cache.spec.ts"],
+      use: browser,
+    },
+    // The reader's specs again through the shipped nginx cache, and the cache's own spec.
+    {
+      name: "nginx",
+      testMatch: ["reader.spec.ts", "paper.spec.ts", "embargo.spec.ts", "reader-cache.spec.ts"],
+      use: { ...browser, baseURL: `http://localhost:${NGINX_PORT}` },
     },
   ],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    cwd: ROOT,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      E2E_PORT: String(PORT),
-      E2E_DATA_DIR,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      cwd: ROOT,
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        E2E_PORT: String(PORT),
+        E2E_DATA_DIR,
+        NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      },
     },
-  },
+    {
+      command: "node e2e/nginx-server.mjs",
+      cwd: ROOT,
+      url: `http://127.0.0.1:${NGINX_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(PORT), E2E_NGINX_PORT: String(NGINX_PORT) },
+    },
+  ],
 });

@@ -1,6 +1,7 @@
 // The one list of Tiptap extensions: the editor edits with it, the server renders with it.
 import { Extension, type Extensions, Node } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { photoSources } from "@/lib/media-urls";
 import { cleanPastedHtml } from "@/lib/paste";
 
 /** Link targets a story may carry; anything else is dropped on the server. */
@@ -13,9 +14,6 @@ export function isSafeHref(href: unknown): href is string {
   if (!match) return false; // relative links have no meaning in a story body
   return (LINK_PROTOCOLS as readonly string[]).includes((match[1] ?? "").toLowerCase());
 }
-
-/** Widths the media pipeline stores of every photo (never wider than the original). */
-export const PHOTO_WIDTHS = [320, 640, 1024, 1600] as const;
 
 export function isMediaId(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value > 0;
@@ -66,12 +64,8 @@ export const Photo = Node.create({
     // Every URL is built from the numeric id; nothing from the stored attributes is a URL.
     const id = isMediaId(node.attrs.mediaId) ? node.attrs.mediaId : 0;
     const width = typeof node.attrs.width === "number" ? node.attrs.width : 0;
-    const widths = PHOTO_WIDTHS.filter((w) => w < width);
-    const srcset = [
-      ...widths.map((w) => `/media/${id}/${w}.webp ${w}w`),
-      `/media/${id}/original.webp ${width || 1600}w`,
-    ].join(", ");
-    const src = `/media/${id}/${widths.includes(1024) ? 1024 : "original"}.webp`;
+    // The paper's one srcset rule (lib/media-urls.ts), the same as a page's photos.
+    const { src, srcSet: srcset } = photoSources(id, width);
     const caption = text(node.attrs.caption);
     const credit = text(node.attrs.credit);
     const img = [

@@ -121,6 +121,7 @@ describe("public reads and an embargo", () => {
     expect(listLatestStories(50, before).map((s) => s.id)).toEqual([open]);
     const rss = buildRss({
       origin: "https://paper.example",
+      locale: "zh-CN",
       paperName: "职工时报",
       description: "",
       items: listLatestStories(50, before),

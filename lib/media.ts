@@ -22,14 +22,12 @@ import {
 } from "@/lib/image-bytes";
 import { PhotoInfo } from "@/lib/media-input";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
+import { PHOTO_SIZES, type PhotoFile, sizesFor } from "@/lib/media-urls";
 import { type Actor, can } from "@/lib/permissions";
 import { takeUploadSlot } from "@/lib/upload-limit";
 
 export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
-/** Responsive widths stored for each photo, smallest first. */
-export const PHOTO_SIZES = [320, 640, 1024, 1600] as const;
-export type PhotoSize = (typeof PHOTO_SIZES)[number];
-export type PhotoFile = PhotoSize | "original";
+export { PHOTO_SIZES, type PhotoFile, type PhotoSize, sizesFor } from "@/lib/media-urls";
 
 const SIZE_QUALITY = 80;
 const ORIGINAL_QUALITY = 90;
@@ -59,12 +57,6 @@ export type StorePhotoInput = {
 };
 
 type MediaRow = typeof media.$inferSelect;
-
-/** The stored widths for a photo this wide: never wider than it, always at least one. */
-export function sizesFor(width: number): PhotoSize[] {
-  const fitting = PHOTO_SIZES.filter((size) => size <= width);
-  return fitting.length > 0 ? fitting : [PHOTO_SIZES[0]];
-}
 
 function toItem(row: MediaRow): MediaItem {
   return {

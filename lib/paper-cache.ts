@@ -50,7 +50,9 @@ export const readPaper = {
 
 /**
  * Expire every cached public page at once. A takedown or correction must never be served
- * stale while revalidating, so the entries expire outright rather than going stale. Called
+ * stale while revalidating, so the entries expire outright rather than going stale. Shared
+ * caches in front (the shipped nginx, a CDN) need no purge: they keep a page or a photo only
+ * seconds (lib/cache-control.ts), so this expiry reaches readers within that bound. Called
  * from an action, the clock expires once more at its next tick (lib/scheduler
  * expireAgainAtNextTick); the clock's own expiry route passes `repeat: false`.
  */

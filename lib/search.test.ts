@@ -5,11 +5,11 @@ import { insertUser, withTempDatabase } from "@/db/testing/temp-database";
 import type { Byline } from "@/lib/domain/story";
 import {
   highlight,
+  MAX_COUNT,
   MAX_QUERY_LENGTH,
   PAGE_SIZE,
   parseQuery,
   SPARSE_MATCHES,
-  SUBSTRING_SCAN_LIMIT,
   searchStories,
   snippet,
 } from "@/lib/search";
@@ -124,7 +124,7 @@ describe("searchStories", () => {
     const outcome = searchStories({ q: "加强年", now: NOW });
     expect(ids(outcome)).toEqual([newer, older]);
     if (outcome.kind !== "results") throw new Error("no results");
-    expect(outcome.scope).toBe("archive");
+    expect(outcome.total).toBe(2);
     expect(outcome.hits[0]?.snippetHtml).toContain("<mark>加强年</mark>");
     expect(outcome.hits[0]?.date).toBe("2023-02-22");
     expect(outcome.hits[0]?.pageName).toBe("要闻");
@@ -139,10 +139,86 @@ describe("searchStories", () => {
     const outcome = searchStories({ q: "东城", now: NOW });
     expect(ids(outcome).sort()).toEqual([inHeadline, inBody, inByline].sort());
     if (outcome.kind !== "results") throw new Error("no results");
-    expect(outcome.scope).toBe("recent");
+    expect(outcome.total).toBe(3);
     expect(outcome.hits.find((h) => h.id === inHeadline)?.headlineHtml).toBe(
       "全国总工会赴<mark>东城</mark>调研",
     );
+  });
+
+  it("finds one-character terms and counts the hits", async () => {
+    const older = await insertStory(insertIssue("2019-05-01"), {
+      headline: "个税改革",
+      bodyText: "",
+    });
+    const newer = await insertStory(insertIssue("2024-05-01"), {
+      headline: "其他",
+      bodyText: "减税",
+    });
+    await insertStory(insertIssue("2024-05-02"), { headline: "无关", bodyText: "工会" });
+    const outcome = searchStories({ q: "税", now: NOW });
+    expect(ids(outcome)).toEqual([newer, older]);
+    expect(outcome.kind === "results" && outcome.total).toBe(2);
+    expect(outcome.kind === "results" && outcome.moreThanTotal).toBe(false);
+  });
+
+  it("finds Latin words and numbers, short and long, whatever their case", async () => {
+    const page = insertIssue("2023-02-22");
+    const ai = await insertStory(page, {
+      headline: "AI 进车间",
+      bodyText: "Beijing 5G 工厂，2023 年",
+    });
+    const other = await insertStory(page, { headline: "其他", bodyText: "said 19 times" });
+    expect(ids(searchStories({ q: "ai", now: NOW })).sort()).toEqual([ai, other].sort());
+    expect(ids(searchStories({ q: "AI 工厂", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "5g", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "BEIJING", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "2023", now: NOW }))).toEqual([ai]);
+    expect(ids(searchStories({ q: "19", now: NOW }))).toEqual([other]);
+    expect(ids(searchStories({ q: "9", now: NOW }))).toEqual([other]);
+    expect(ids(searchStories({ q: "2024", now: NOW }))).toEqual([]);
+    const outcome = searchStories({ q: "beijing 5G", now: NOW });
+    expect(outcome.kind === "results" && outcome.hits[0]?.snippetHtml).toContain(
+      "<mark>Beijing</mark> <mark>5G</mark>",
+    );
+  });
+
+  it("highlights terms in escaped text", async () => {
+    const page = insertIssue("2023-02-22");
+    await insertStory(page, {
+      headline: "<b>东城</b> & 加强年",
+      bodyText: '<img src=x onerror="alert(1)">东城区 加强年',
+    });
+    const outcome = searchStories({ q: "东城 加强年", now: NOW });
+    if (outcome.kind !== "results") throw new Error("no results");
+    expect(outcome.hits[0]?.headlineHtml).toBe(
+      "&lt;b&gt;<mark>东城</mark>&lt;/b&gt; &amp; <mark>加强年</mark>",
+    );
+    expect(outcome.hits[0]?.snippetHtml).toBe(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;<mark>东城</mark>区 <mark>加强年</mark>",
+    );
+  });
+
+  it("keeps to a range of issue dates, both ends included", async () => {
+    const [d1, d2, d3] = ["2020-06-30", "2020-07-01", "2020-07-31"];
+    const first = await insertStory(insertIssue(d1), { headline: "东城 一" });
+    const second = await insertStory(insertIssue(d2), { headline: "东城 二" });
+    const third = await insertStory(insertIssue(d3), { headline: "东城 三" });
+    const search = (from: unknown, to: unknown, q = "东城") =>
+      searchStories({ q, from, to, now: NOW });
+    expect(ids(search("2020-07-01", "2020-07-31"))).toEqual([third, second]);
+    expect(ids(search("2020-07-01", undefined))).toEqual([third, second]);
+    expect(ids(search(undefined, "2020-07-01"))).toEqual([second, first]);
+    expect(ids(search("2020-07-31", "2020-07-01"))).toEqual([third, second]);
+    expect(ids(search("2020-07-02", "2020-07-30"))).toEqual([]);
+    expect(ids(search("2020-07-01", "2020-07-01", "东城 二"))).toEqual([second]);
+    const bad = search("2020-02-30", "'; DROP TABLE issues; --");
+    expect(ids(bad)).toEqual([third, second, first]);
+    expect(bad.invalidRange).toBe(true);
+    expect(search("", "").invalidRange).toBe(false);
+    expect(search(["2020-07-01", "x"], ["2020-07-01"]).range).toEqual({
+      from: "2020-07-01",
+      to: "2020-07-01",
+    });
   });
 
   it("requires every term, long and short together", async () => {
@@ -232,27 +308,43 @@ describe("searchStories", () => {
     }
   });
 
-  it("bounds the substring scan to the newest stories; the index still covers the archive", async () => {
-    const old = await insertStory(insertIssue("2020-01-01"), { headline: "东城区旧闻" });
-    const page = insertIssue("2023-02-22");
+  it("finds a two-character term in a story years older than 5,000 newer ones without it", async () => {
+    // The old design scanned only the newest 5,000 stories for a short term: this story was
+    // out of its reach.
+    const old = await insertStory(insertIssue("2016-03-08"), {
+      headline: "旧闻",
+      bodyText: "当年东城区的职工书屋。",
+    });
     const author = await insertUser("editor");
     const insert = sqlite().prepare(
-      "INSERT INTO stories (headline, status, author_id) VALUES (?, 'published', ?) RETURNING id",
+      "INSERT INTO stories (headline, body_text, status, author_id) VALUES (?, ?, 'published', ?) RETURNING id",
     );
     const place = sqlite().prepare(
       "INSERT INTO placements (page_id, story_id, position) VALUES (?, ?, ?)",
     );
+    const pagesByDay = Array.from({ length: 100 }, (_, d) =>
+      insertIssue(new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10)),
+    );
+    const NEWER = 5_100;
     sqlite().transaction(() => {
-      for (let i = 0; i < SUBSTRING_SCAN_LIMIT; i += 1) {
-        const { id } = insert.get(`新闻${i}`, author.id) as { id: number };
-        place.run(page, id, 1000 + i);
+      for (let i = 0; i < NEWER; i += 1) {
+        const { id } = insert.get(`新闻${i}`, "西城区的职工之家。", author.id) as { id: number };
+        place.run(pagesByDay[i % 100], id, 1000 + i);
       }
     })();
-    expect(ids(searchStories({ q: "东城", now: NOW }))).toEqual([]);
-    expect(ids(searchStories({ q: "东城区", now: NOW }))).toEqual([old]);
+    const outcome = searchStories({ q: "东城", now: NOW });
+    expect(ids(outcome)).toEqual([old]);
+    expect(outcome.kind === "results" && outcome.total).toBe(1);
+    expect(ids(searchStories({ q: "东", now: NOW }))).toEqual([old]);
+    // The many newer stories are all found by what they do hold, newest first, and counted.
+    const west = searchStories({ q: "西城", now: NOW });
+    if (west.kind !== "results") throw new Error("no results");
+    expect(west.total).toBe(MAX_COUNT);
+    expect(west.moreThanTotal).toBe(true);
+    expect(west.hits[0]?.date).toBe("2023-04-10");
   });
 
-  it("walks the archive newest-first when a term matches many stories", async () => {
+  it("walks the archive newest-first, slice by slice, when every term matches many stories", async () => {
     const author = await insertUser("editor");
     const insert = sqlite().prepare(
       "INSERT INTO stories (headline, status, author_id) VALUES (?, ?, ?) RETURNING id",
@@ -260,25 +352,51 @@ describe("searchStories", () => {
     const place = sqlite().prepare(
       "INSERT INTO placements (page_id, story_id, position) VALUES (?, ?, ?)",
     );
-    const days = ["2023-01-01", "2023-01-03", "2023-01-02"].map((d) => insertIssue(d));
-    const expected: number[][] = [[], [], []];
+    // 100 issues created out of date order; stories dealt round-robin across them, so neither
+    // issue ids nor story ids follow the dates.
+    const ISSUES = 100;
+    const dates = Array.from({ length: ISSUES }, (_, d) =>
+      new Date(Date.UTC(2021, 0, 1 + ((d * 37) % ISSUES))).toISOString().slice(0, 10),
+    );
+    const pagesByIssue = dates.map((d) => insertIssue(d));
+    // 东城 only in the oldest 60 issues: the newest-first walk passes slices without it.
+    const oldest = new Set([...dates].sort().slice(0, 60));
+    const expected = new Map<string, number[]>(dates.map((d) => [d, []]));
+    const STORIES = 2 * SPARSE_MATCHES.gram + 200;
     sqlite().transaction(() => {
-      for (let i = 0; i < SPARSE_MATCHES + 100; i += 1) {
-        const day = i % 3;
-        const east = i % 2 === 0 ? "东城" : "西城";
+      for (let i = 0; i < STORIES; i += 1) {
+        const d = i % ISSUES;
+        const date = dates[d] as string;
+        const east = oldest.has(date) ? "东城" : "西城";
         const status = i % 7 === 0 ? "draft" : "published";
         const { id } = insert.get(`密集测试${east}${i}`, status, author.id) as { id: number };
-        place.run(days[day], id, i);
-        if (status === "published" && east === "东城") expected[day]?.push(id);
+        place.run(pagesByIssue[d], id, i);
+        if (status === "published" && east === "东城") expected.get(date)?.push(id);
       }
     })();
-    // Newest issue (2023-01-03, the second page) first, each issue in position order.
-    const newestFirst = [...(expected[1] ?? []), ...(expected[2] ?? []), ...(expected[0] ?? [])];
+    const newestFirst = [...dates]
+      .sort()
+      .reverse()
+      .flatMap((d) => expected.get(d) ?? []);
+    expect(newestFirst.length).toBeGreaterThan(SPARSE_MATCHES.gram);
     const first = searchStories({ q: "密集测试 东城", now: NOW });
     const third = searchStories({ q: "密集测试 东城", page: "3", now: NOW });
+    const last = searchStories({ q: "密集测试 东城", page: "50", now: NOW });
     expect(ids(first)).toEqual(newestFirst.slice(0, PAGE_SIZE));
     expect(ids(third)).toEqual(newestFirst.slice(2 * PAGE_SIZE, 3 * PAGE_SIZE));
-    const all = searchStories({ q: "密集测试", now: NOW });
-    expect(all.kind === "results" && all.hasNext).toBe(true);
-  });
+    expect(ids(last)).toEqual(newestFirst.slice(49 * PAGE_SIZE, 50 * PAGE_SIZE));
+    expect(first.kind === "results" && [first.total, first.moreThanTotal]).toEqual([
+      MAX_COUNT,
+      true,
+    ]);
+    // A date range inside the walk: only its issues, counted exactly.
+    const [to, from] = [...oldest].sort().reverse();
+    const ranged = searchStories({ q: "东城 密集测试", from, to, now: NOW });
+    const inRange = [
+      ...(expected.get(to as string) ?? []),
+      ...(expected.get(from as string) ?? []),
+    ];
+    expect(ids(ranged)).toEqual(inRange.slice(0, PAGE_SIZE));
+    expect(ranged.kind === "results" && ranged.total).toBe(inRange.length);
+  }, 60_000);
 });

@@ -1,32 +1,31 @@
 // Readers' full-text search: published stories of published issues, out of embargo at the
-// moment of searching, newest first.
-// Terms of three or more characters go through the FTS5 trigram index; shorter terms (工会,
-// 东城) cannot match a trigram, so they filter with a bounded substring scan instead.
+// moment of searching, newest first, over the whole archive (docs/search.md).
+// Terms of three or more characters go through the FTS5 trigram index (stories_fts); terms of
+// one or two characters (工会, 东城, 5G) through the gram index of every story's single
+// characters and character pairs (stories_grams). What a query means — its terms and their
+// index keys — is pure code in lib/search-terms.ts; this file is the SQLite side.
 import type { Statement } from "better-sqlite3";
 import { sqlite } from "@/db/client";
 import { OUT_OF_EMBARGO_SQL } from "@/lib/embargo-filter";
 import { escapeHtml } from "@/lib/render";
+import { parseQuery, planTerms, type SearchQuery, type TermPlan } from "@/lib/search-terms";
 
-/** Longer input is cut to this many characters (and the reader is told). */
-export const MAX_QUERY_LENGTH = 100;
-export const MAX_TERMS = 8;
+export {
+  MAX_QUERY_LENGTH,
+  MAX_TERMS,
+  parseQuery,
+  type SearchQuery,
+} from "@/lib/search-terms";
+
 export const PAGE_SIZE = 20;
 export const MAX_PAGE = 50;
 /**
- * A query made only of short terms scans this many of the newest published stories and no
- * more, so its cost does not grow with the archive.
+ * Results are counted exactly up to this many — as many as a reader can page through — and
+ * beyond it as "more than".
  */
-export const SUBSTRING_SCAN_LIMIT = 5000;
+export const MAX_COUNT = PAGE_SIZE * MAX_PAGE;
 const SNIPPET_BEFORE = 30;
 const SNIPPET_LENGTH = 120;
-
-export type SearchQuery = {
-  /** The query as searched: trimmed, cleaned, cut to MAX_QUERY_LENGTH. */
-  text: string;
-  terms: string[];
-  /** True when the input was longer than we search (characters or terms). */
-  truncated: boolean;
-};
 
 export type SearchHit = {
   id: number;
@@ -39,88 +38,62 @@ export type SearchHit = {
   pageName: string;
 };
 
+/** Issue dates (YYYY-MM-DD), both ends included; null is open. */
+export type DateRange = { from: string | null; to: string | null };
+
 export type SearchOutcome =
-  | { kind: "empty"; query: SearchQuery }
+  | { kind: "empty"; query: SearchQuery; range: DateRange; invalidRange: boolean }
   | {
       kind: "results";
       query: SearchQuery;
+      range: DateRange;
+      /** A from/to the reader gave that is not a date: it was left out, and the page says so. */
+      invalidRange: boolean;
       page: number;
       hits: SearchHit[];
       hasNext: boolean;
-      /** "recent": only short terms, so only the newest SUBSTRING_SCAN_LIMIT stories were read. */
-      scope: "archive" | "recent";
+      /** Matching stories, exact up to MAX_COUNT. */
+      total: number;
+      /** More than MAX_COUNT stories match; only the newest MAX_COUNT can be paged through. */
+      moreThanTotal: boolean;
     };
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Turn whatever a reader typed into at most MAX_TERMS plain terms; never throws. */
-export function parseQuery(input: unknown): SearchQuery {
-  const raw =
-    typeof input === "string" ? input : Array.isArray(input) ? String(input[0] ?? "") : "";
-  const cleaned = raw.toWellFormed().replace(CONTROL, " ").trim();
-  const chars = Array.from(cleaned);
-  let truncated = chars.length > MAX_QUERY_LENGTH;
-  const text = chars.slice(0, MAX_QUERY_LENGTH).join("").trim();
-  // Quotes only group words in FTS syntax; readers' quotes are dropped and every term is
-  // searched literally (operators such as AND, NOT, NEAR and * are ordinary text here).
-  const words = text
-    .replaceAll('"', " ")
-    .split(/[\s\u3000]+/u)
-    .filter((w) => w.length > 0);
-  // One term per word whatever its case (the index folds case), kept as typed: SQLite's LIKE
-  // folds ASCII only, so a lowercased "Ωmega" would miss the story that says "Ωmega".
-  const byFolded = new Map<string, string>();
-  for (const word of words) {
-    const folded = word.toLowerCase();
-    if (!byFolded.has(folded)) byFolded.set(folded, word);
-  }
-  const unique = [...byFolded.values()];
-  if (unique.length > MAX_TERMS) truncated = true;
-  return { text, terms: unique.slice(0, MAX_TERMS), truncated };
+/** A calendar date as YYYY-MM-DD, or null when the input is not one (2023-02-30 is not). */
+function parseDate(input: unknown): string | null | "invalid" {
+  const raw = typeof input === "string" ? input : Array.isArray(input) ? input[0] : undefined;
+  if (typeof raw !== "string" || raw.trim() === "") return null;
+  const text = raw.trim();
+  if (!ISO_DATE.test(text)) return "invalid";
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+    ? text
+    : "invalid";
 }
 
-const isShort = (term: string) => Array.from(term).length < 3;
-
-/** An FTS5 string literal: the whole term as one phrase, so nothing in it is syntax. */
-function ftsPhrase(term: string): string {
-  return `"${term.replaceAll('"', '""')}"`;
+/** The reader's from/to: well-formed dates kept (swapped if backwards), anything else dropped. */
+export function parseDateRange(from: unknown, to: unknown): { range: DateRange; invalid: boolean } {
+  const a = parseDate(from);
+  const b = parseDate(to);
+  const invalid = a === "invalid" || b === "invalid";
+  let range: DateRange = { from: a === "invalid" ? null : a, to: b === "invalid" ? null : b };
+  if (range.from && range.to && range.from > range.to) range = { from: range.to, to: range.from };
+  return { range, invalid };
 }
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-const PUBLISHED = `
-  JOIN placements pl ON pl.story_id = s.id
-  JOIN pages p ON p.id = pl.page_id
-  JOIN issues i ON i.id = p.issue_id
-  WHERE s.status = 'published' AND i.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
-
-/**
- * Published stories newest issue first, in page and position order, without a sort: CROSS JOIN
- * fixes the loop order (issues by their unique date index, then each issue's pages and
- * placements by their indexes), so SQLite streams rows in order and stops at the LIMIT.
- */
-const NEWEST_FIRST = `
-  FROM issues i INDEXED BY issues_date_unique
-  CROSS JOIN pages p ON p.issue_id = i.id
-  CROSS JOIN placements pl ON pl.page_id = p.id
-  CROSS JOIN stories s ON s.id = pl.story_id
-  WHERE i.status = 'published' AND s.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
+/** A story readers may read: published, placed in a published issue, out of embargo. */
+const READABLE = `i.status = 'published' AND s.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
 const NEWEST_ORDER = "ORDER BY i.date DESC, p.number, pl.position";
 
 /**
- * Up to this many index matches are sorted by date; more than that, and walking the issues
- * newest-first finds a page of them sooner than sorting them all would.
+ * An index with fewer matches than this is read whole and its matches sorted by date; when
+ * every index of the query has more, the archive is walked newest-first, a slice of issues at
+ * a time, which finds the newest MAX_COUNT + 1 of them sooner than sorting them all would.
  */
-export const SPARSE_MATCHES = 2000;
-
-/** A short term anywhere in the story's searched text, byline names included. */
-const SUBSTRING_TERM = `(
-  f.kicker LIKE ? ESCAPE '\\' OR f.headline LIKE ? ESCAPE '\\' OR
-  f.subheadline LIKE ? ESCAPE '\\' OR f.byline LIKE ? ESCAPE '\\' OR
-  f.body LIKE ? ESCAPE '\\')`;
+export const SPARSE_MATCHES = { trigram: 2000, gram: 5000 } as const;
+/** The first slice of the walk, in issues; each next slice is twice as long. */
+const FIRST_SLICE = 32;
 
 type Statements = Map<string, Statement>;
 const statementsByConnection = new WeakMap<object, Statements>();
@@ -140,53 +113,117 @@ function prepare(sql: string): Statement {
   return statement;
 }
 
+/** One index's matches for an FTS5 MATCH expression (its first parameter). */
+const INDEX_MATCHES = {
+  trigram: "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?",
+  gram: "SELECT rowid FROM stories_grams WHERE stories_grams MATCH ?",
+} as const;
+
+type IndexMatch = { sql: string; match: string; size: number; sparse: boolean };
+
 /**
- * The ids of one page of hits, in order: newest issue first, then page and position. `nowMs`
- * is the one parameter of the embargo condition in PUBLISHED and NEWEST_FIRST.
+ * The index's matches among rowids low..high. FTS5 reads a term's matches in rowid order and,
+ * measured here, does not seek to a rowid bound; read newest rowid first, the newest stories'
+ * matches are at hand and the read stops at `low`.
  */
-function findIds(
-  longTerms: string[],
-  shortTerms: string[],
-  limit: number,
-  offset: number,
-  nowMs: number,
-): number[] {
-  const shortFilter = shortTerms.map(() => `AND ${SUBSTRING_TERM}`).join(" ");
-  const shortParams = shortTerms.flatMap((t) => Array(5).fill(likePattern(t)));
-  const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
-  if (longTerms.length > 0) {
-    const match = longTerms.map(ftsPhrase).join(" AND ");
-    const { matches } = prepare(
-      `SELECT count(*) AS matches FROM (
-         SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${SPARSE_MATCHES})`,
-    ).get(match) as { matches: number };
-    if (matches < SPARSE_MATCHES) {
-      return ids(
-        prepare(`
-          SELECT s.id FROM stories_fts f
-          JOIN stories s ON s.id = f.rowid ${PUBLISHED}
-          AND f.stories_fts MATCH ? ${shortFilter}
-          ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(nowMs, match, ...shortParams, limit, offset),
-      );
-    }
-    return ids(
-      prepare(`
-        SELECT s.id ${NEWEST_FIRST.replace("WHERE", shortTerms.length > 0 ? "CROSS JOIN stories_fts f ON f.rowid = s.id WHERE" : "WHERE")}
-        AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?) ${shortFilter}
-        ${NEWEST_ORDER} LIMIT ? OFFSET ?`).all(nowMs, match, ...shortParams, limit, offset),
-    );
+function matchesBetween(index: IndexMatch, low: number, high: number): Set<number> {
+  const held = new Set<number>();
+  const newestFirst = prepare(`${index.sql} ORDER BY rowid DESC`).pluck();
+  for (const rowid of newestFirst.iterate(index.match) as IterableIterator<number>) {
+    if (rowid < low) break;
+    if (rowid <= high) held.add(rowid);
   }
-  return ids(
-    prepare(`
-      SELECT recent.id FROM (
-        SELECT s.id, i.date, p.number, pl.position ${NEWEST_FIRST}
-        ${NEWEST_ORDER} LIMIT ${SUBSTRING_SCAN_LIMIT}
-      ) recent
-      JOIN stories_fts f ON f.rowid = recent.id
-      WHERE 1 ${shortFilter}
-      ORDER BY recent.date DESC, recent.number, recent.position
-      LIMIT ? OFFSET ?`).all(nowMs, ...shortParams, limit, offset),
-  );
+  return held;
+}
+
+/**
+ * The matching, readable stories in reading order — newest issue first, then page and
+ * position — up to MAX_COUNT + 1 of them (one more than we count, to know there are more).
+ */
+function findIds(plan: TermPlan, range: DateRange, nowMs: number): number[] {
+  const from = range.from ?? "";
+  // Issue dates are YYYY-MM-DD, so "<date>~" is just after that day and "~" after every day.
+  let before = `${range.to ?? ""}~`;
+  const indexes: IndexMatch[] = [];
+  for (const [name, match] of [
+    ["trigram", plan.trigramMatch],
+    ["gram", plan.gramMatch],
+  ] as const) {
+    if (match === null) continue;
+    const sql = INDEX_MATCHES[name];
+    const bound = SPARSE_MATCHES[name];
+    const size = prepare(`SELECT count(*) FROM (${sql} LIMIT ${bound})`)
+      .pluck()
+      .get(match) as number;
+    if (size === 0) return [];
+    indexes.push({ sql, match, size, sparse: size < bound });
+  }
+  indexes.sort((a, b) => Number(b.sparse) - Number(a.sparse) || a.size - b.size);
+  const [driver, ...others] = indexes;
+  if (!driver) return [];
+
+  if (driver.sparse) {
+    // Few matches: read them all, keep those every other index holds, then the readable ones
+    // in the date range, sorted by date.
+    let candidates = prepare(driver.sql).pluck().all(driver.match) as number[];
+    for (const other of others) {
+      let low = candidates[0] as number;
+      let high = low;
+      for (const id of candidates) {
+        if (id < low) low = id;
+        if (id > high) high = id;
+      }
+      const held = matchesBetween(other, low, high);
+      candidates = candidates.filter((id) => held.has(id));
+      if (candidates.length === 0) return [];
+    }
+    return prepare(`
+      SELECT s.id FROM json_each(?) m
+      JOIN stories s INDEXED BY stories_search_idx ON s.id = m.value
+      JOIN placements pl ON pl.story_id = s.id
+      JOIN pages p ON p.id = pl.page_id
+      JOIN issues i ON i.id = p.issue_id
+      WHERE i.date >= ? AND i.date < ? AND ${READABLE}
+      ${NEWEST_ORDER} LIMIT ${MAX_COUNT + 1}`)
+      .pluck()
+      .all(JSON.stringify(candidates), from, before, nowMs) as number[];
+  }
+
+  // Many matches in every index: walk the readable stories newest-first, a slice of issues at
+  // a time (CROSS JOIN fixes the loop order — issues by their date index, then each issue's
+  // pages and placements by theirs — so the rows come in order without a sort), and keep those
+  // every index holds among the slice's rowids.
+  const found: number[] = [];
+  const sliceEnd = prepare(`
+    SELECT min(date) FROM (
+      SELECT date FROM issues INDEXED BY issues_date_unique
+      WHERE date >= ? AND date < ? AND status = 'published' ORDER BY date DESC LIMIT ?)`).pluck();
+  const slice = prepare(`
+    SELECT s.id
+    FROM issues i INDEXED BY issues_date_unique
+    CROSS JOIN pages p ON p.issue_id = i.id
+    CROSS JOIN placements pl ON pl.page_id = p.id
+    CROSS JOIN stories s INDEXED BY stories_search_idx ON s.id = pl.story_id
+    WHERE i.date >= ? AND i.date < ? AND ${READABLE}
+    ${NEWEST_ORDER}`).pluck();
+  for (let issuesInSlice = FIRST_SLICE; found.length <= MAX_COUNT; issuesInSlice *= 2) {
+    const start = sliceEnd.get(from, before, issuesInSlice) as string | null;
+    if (start === null) break;
+    const ids = slice.all(start, before, nowMs) as number[];
+    before = start;
+    if (ids.length === 0) continue;
+    let low = ids[0] as number;
+    let high = low;
+    for (const id of ids) {
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+    const held = indexes.map((index) => matchesBetween(index, low, high));
+    for (const id of ids) {
+      if (held.every((set) => set.has(id))) found.push(id);
+    }
+  }
+  return found.slice(0, MAX_COUNT + 1);
 }
 
 type HitRow = {
@@ -198,6 +235,12 @@ type HitRow = {
   pageNumber: number;
   pageName: string;
 };
+
+const PUBLISHED = `
+  JOIN placements pl ON pl.story_id = s.id
+  JOIN pages p ON p.id = pl.page_id
+  JOIN issues i ON i.id = p.issue_id
+  WHERE s.status = 'published' AND i.status = 'published' AND ${OUT_OF_EMBARGO_SQL}`;
 
 function loadHits(ids: number[], nowMs: number): HitRow[] {
   if (ids.length === 0) return [];
@@ -252,16 +295,23 @@ export function snippet(bodyText: string, terms: string[]): string {
 }
 
 /** Search what readers may read at `now`; any input gives an outcome, never an exception. */
-export function searchStories(input: { q: unknown; page?: unknown; now: Date }): SearchOutcome {
+export function searchStories(input: {
+  q: unknown;
+  page?: unknown;
+  from?: unknown;
+  to?: unknown;
+  now: Date;
+}): SearchOutcome {
   const query = parseQuery(input.q);
-  if (query.terms.length === 0) return { kind: "empty", query };
+  const { range, invalid: invalidRange } = parseDateRange(input.from, input.to);
+  if (query.terms.length === 0) return { kind: "empty", query, range, invalidRange };
   const pageInput = Number(typeof input.page === "string" ? input.page : 1);
   const page = Number.isInteger(pageInput) ? Math.min(Math.max(pageInput, 1), MAX_PAGE) : 1;
-  const longTerms = query.terms.filter((t) => !isShort(t));
-  const shortTerms = query.terms.filter(isShort);
   const nowMs = input.now.getTime();
-  const ids = findIds(longTerms, shortTerms, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE, nowMs);
-  const hits = loadHits(ids.slice(0, PAGE_SIZE), nowMs).map((row) => ({
+  const all = findIds(planTerms(query.terms), range, nowMs);
+  const offset = (page - 1) * PAGE_SIZE;
+  const onPage = all.slice(offset, offset + PAGE_SIZE);
+  const hits = loadHits(onPage, nowMs).map((row) => ({
     id: row.id,
     kicker: row.kicker,
     headlineHtml: highlight(row.headline, query.terms),
@@ -273,9 +323,12 @@ export function searchStories(input: { q: unknown; page?: unknown; now: Date }):
   return {
     kind: "results",
     query,
+    range,
+    invalidRange,
     page,
     hits,
-    hasNext: ids.length > PAGE_SIZE && page < MAX_PAGE,
-    scope: longTerms.length > 0 ? "archive" : "recent",
+    hasNext: all.length > offset + PAGE_SIZE && page < MAX_PAGE,
+    total: Math.min(all.length, MAX_COUNT),
+    moreThanTotal: all.length > MAX_COUNT,
   };
 }

@@ -6,7 +6,8 @@
 // 1. serves the built app on the archive (port 3201), warms it, and drives a story page and a
 //    page view with autocannon (10 connections, 10 s); the same page's HTML from nginx (3202)
 //    is the ceiling, a route handler that skips the proxy (/api/health) the floor of Next;
-// 2. in this process: an uncached 12-story page (database read + React render) and search;
+// 2. in this process: an uncached 12-story page (database read + React render) — search has its
+//    own benchmark, scripts/bench-search.ts;
 // 3. Lighthouse (mobile) on a page view and a story view.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,7 +19,6 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { PageView } from "@/components/paper/page-view";
 import { sqlite } from "@/db/client";
 import { getPageView } from "@/lib/paper";
-import { searchStories } from "@/lib/search";
 
 const ROOT = path.resolve(__dirname, "..");
 process.env.DATA_DIR ||= path.join(ROOT, "bench-data");
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   );
   log();
 
-  // --- 2. in-process: uncached page render and search (before the server competes for CPU) -----
+  // --- 2. in-process: uncached page render (before the server competes for CPU) -----------------
   const dates = (
     conn
       .prepare("SELECT date FROM issues WHERE status = 'published' ORDER BY random() LIMIT 200")
@@ -172,48 +172,7 @@ async function main(): Promise<void> {
     { step: "total", "p50 ms": ms(percentile(totals, 50)), "p95 ms": ms(percentile(totals, 95)) },
   ]);
 
-  const QUERIES = [
-    ["县级工会加强年", "5 characters, index"],
-    ["劳动和技能竞赛", "index"],
-    ["全国总工会 东城区", "two terms, index"],
-    ["时代号子", "index, rarer"],
-    ["不存在的词语组合", "index, no match"],
-    ["工会", "2 characters, substring scan"],
-    ["东城", "2 characters, substring scan"],
-    ["东城 加强年", "index + substring filter"],
-    ['"NOT" AND *', "operators as text"],
-  ] as const;
-  const searchRows: Row[] = [];
-  const allSearch: number[] = [];
-  for (const [q, kind] of QUERIES) {
-    searchStories({ q, now: new Date() }); // warm
-    const times: number[] = [];
-    let hits = 0;
-    for (let i = 0; i < 20; i += 1) {
-      const t0 = performance.now();
-      const outcome = searchStories({ q, page: i % 4 === 3 ? "3" : "1", now: new Date() });
-      times.push(performance.now() - t0);
-      if (outcome.kind === "results" && i === 0) hits = outcome.hits.length;
-    }
-    allSearch.push(...times);
-    searchRows.push({
-      query: `\`${q}\``,
-      kind,
-      "hits on page 1": hits,
-      "p50 ms": ms(percentile(times, 50)),
-      "p95 ms": ms(percentile(times, 95)),
-    });
-  }
-  log("### Search, in process");
-  log();
-  log(
-    "`searchStories()` on the archive, 20 runs a query (every fourth asks for result page 3), after one warm-up.",
-  );
-  log();
-  table(searchRows);
-  log(
-    `All queries together: p50 ${ms(percentile(allSearch, 50))} ms, p95 ${ms(percentile(allSearch, 95))} ms.`,
-  );
+  log('Search on the same archive is measured by `npm run bench:search` (section "Search" below).');
   log();
 
   // --- 1. over HTTP --------------------------------------------------------------------------------

@@ -57,6 +57,18 @@ describe("npm run import -- <file> --json", () => {
   });
 });
 
+describe("npm run import -- <file> (listing)", () => {
+  it("lists each story with the parser's confidence, and says which to check", () => {
+    const { code, out } = run(path.join(fixtures, "headline-stacks.txt"));
+    expect(code).toBe(0);
+    expect(out).toContain("  [news] 全市职工喜迎新春 (confidence 1.00)");
+    expect(out).toContain(
+      "  [news] 代表团结束访问回到北京市领导到机场迎接 (confidence 0.65 — check: indexLine)",
+    );
+    expect(written()).toEqual(NOTHING);
+  });
+});
+
 describe("bad input is refused with a plain message and creates nothing", () => {
   const cases: [string, (file: string) => void, RegExp][] = [
     ["an empty file", (f) => fs.writeFileSync(f, ""), /empty/u],

@@ -9,9 +9,10 @@ import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_PAGE_NAME, importIntoPage } from "@/lib/import/apply";
 import { decodePageBytes, describeDecodeProblem, MAX_PAGE_BYTES } from "@/lib/import/decode";
-import { parsePage } from "@/lib/import/parse-page";
+import { readPage } from "@/lib/import/parse-page";
+import { REVIEW_THRESHOLD } from "@/lib/import/rules";
 import { parseImportTarget } from "@/lib/import/target";
-import type { ParsedPage } from "@/lib/import/types";
+import type { ParsedPage, StoryConfidence } from "@/lib/import/types";
 
 export type CommandIo = { out: (text: string) => void; err: (text: string) => void };
 
@@ -26,7 +27,7 @@ export const USAGE = `Usage: npm run import -- <file-or-folder> [options]
 /** A refusal the operator can act on: printed as is, without a stack trace. */
 class CommandError extends Error {}
 
-type PageFile = { file: string; name: string; parsed: ParsedPage };
+type PageFile = { file: string; name: string; parsed: ParsedPage; stories: StoryConfidence[] };
 
 const APP_ERROR_MESSAGES: Record<string, string> = {
   forbidden: "the importing user is not allowed to create and place stories",
@@ -62,9 +63,14 @@ function readPageFile(file: string): PageFile | string {
     return `${name}: ${describeDecodeProblem("too_large")}`;
   const decoded = decodePageBytes(new Uint8Array(fs.readFileSync(file)));
   if (!decoded.ok) return `${name}: ${decoded.message}`;
-  const parsed = parsePage(decoded.text);
-  if (parsed.articles.length === 0) return `${name}: no stories were found in the text`;
-  return { file, name, parsed };
+  const { page, articles, stories } = readPage(decoded.text);
+  if (articles.length === 0) return `${name}: no stories were found in the text`;
+  return { file, name, parsed: { page, articles }, stories };
+}
+
+/** The stories the parser is unsure of (below the review threshold), counted. */
+function uncertain(p: PageFile): number {
+  return p.stories.filter((s) => s.confidence < REVIEW_THRESHOLD).length;
 }
 
 function firstActiveAdmin(): { id: number; email: string } {
@@ -141,7 +147,15 @@ function run(argv: string[], io: CommandIo, now: () => Date): number {
   if (!target) {
     for (const p of pageFiles) {
       io.out(`${p.name}: ${plural(p.parsed.articles.length, "story")}`);
-      for (const a of p.parsed.articles) io.out(`  [${a.kind}] ${a.headline ?? "(no headline)"}`);
+      p.parsed.articles.forEach((a, i) => {
+        const story = p.stories[i];
+        const check =
+          story && story.confidence < REVIEW_THRESHOLD
+            ? ` — check: ${story.doubts.join(", ")}`
+            : "";
+        const sure = story ? ` (confidence ${story.confidence.toFixed(2)}${check})` : "";
+        io.out(`  [${a.kind}] ${a.headline ?? "(no headline)"}${sure}`);
+      });
     }
     io.out("Nothing was written. Use --json to see the parse, --into <date>/<page> to import.");
     return 0;
@@ -169,8 +183,9 @@ function run(argv: string[], io: CommandIo, now: () => Date): number {
       result.createdIssue ? `issue ${result.issueNumber} created` : null,
       result.createdPage ? "page created" : null,
     ].filter(Boolean);
+    const unsure = uncertain(p);
     io.out(
-      `[${i + 1}/${pageFiles.length}] ${p.name} → ${target.date} page ${pageNumber}: ${plural(result.storyIds.length, values.draft ? "draft story" : "approved story")}${created.length > 0 ? ` (${created.join(", ")})` : ""}`,
+      `[${i + 1}/${pageFiles.length}] ${p.name} → ${target.date} page ${pageNumber}: ${plural(result.storyIds.length, values.draft ? "draft story" : "approved story")}${created.length > 0 ? ` (${created.join(", ")})` : ""}${unsure > 0 ? `; ${unsure} uncertain, check them` : ""}`,
     );
   }
   io.out(`Imported ${plural(imported, "story")} from ${plural(pageFiles.length, "page")}.`);

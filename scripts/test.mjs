@@ -1,4 +1,5 @@
-// `npm test`: lint, type check, unit tests, build, end-to-end tests in Chromium. Stops at the
+// `npm test`: lint, type check, unit tests, build, end-to-end tests in Chromium (against the app
+// and through the shipped nginx cache, deploy/nginx.conf). Stops at the
 // first failure.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -25,4 +26,5 @@ step("Unit tests", bin("vitest"), ["run"]);
 console.log("\n━━ Build");
 buildIfNeeded({ force: true });
 step("Chromium", process.execPath, ["scripts/ensure-chromium.mjs"]);
+step("nginx", process.execPath, ["scripts/ensure-nginx.mjs"]);
 step("End-to-end tests", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts"]);

@@ -1,27 +1,10 @@
-// `/feed.xml`: RSS 2.0 of the latest published stories.
-import { buildRss, PUBLIC_CACHE_CONTROL } from "@/lib/feeds";
-import { getTranslator } from "@/lib/i18n/locales";
-import { readPaper } from "@/lib/paper-cache";
-import { publicOrigin } from "@/lib/request-origin";
+// `/feed.xml`: RSS 2.0 of the latest published stories, linking to the Chinese pages
+// (`/en/feed.xml` is the same feed for the English paper: app/en/feed.xml).
+import { feedResponse } from "./feed-response";
 
 // Absolute URLs come from the request, and the build never opens the database.
 export const dynamic = "force-dynamic";
 
-const FEED_SIZE = 50;
-
-export async function GET(request: Request): Promise<Response> {
-  const settings = await readPaper.settings();
-  const t = getTranslator(settings.defaultLocale);
-  const xml = buildRss({
-    origin: publicOrigin(request),
-    paperName: settings.paperName,
-    description: t("feed.description", { paper: settings.paperName }),
-    items: await readPaper.latestStories(FEED_SIZE),
-  });
-  return new Response(xml, {
-    headers: {
-      "Content-Type": "application/rss+xml; charset=utf-8",
-      "Cache-Control": PUBLIC_CACHE_CONTROL,
-    },
-  });
+export function GET(request: Request): Promise<Response> {
+  return feedResponse(request, "zh-CN");
 }

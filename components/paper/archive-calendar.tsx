@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatIssueDate } from "@/lib/dates";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 import type { IssueSummary } from "@/lib/paper";
 
 type Props = {
@@ -64,7 +65,8 @@ export function ArchiveCalendar({ locale, year, years, issues }: Props) {
           {years.map((y) => (
             <li key={y.year}>
               <Link
-                href={`/archive/${y.year}`}
+                prefetch={false}
+                href={paperPath(locale, `/archive/${y.year}`)}
                 aria-current={y.year === year ? "page" : undefined}
                 className={`inline-block border px-3 py-1 ${
                   y.year === year
@@ -107,7 +109,8 @@ export function ArchiveCalendar({ locale, year, years, issues }: Props) {
                       <td key={date} className="p-0.5 text-center">
                         {issue ? (
                           <Link
-                            href={`/issues/${date}`}
+                            prefetch={false}
+                            href={paperPath(locale, `/issues/${date}`)}
                             aria-label={t("archive.issueLink", {
                               date: formatIssueDate(date, locale),
                               number: issue.number,
@@ -136,7 +139,7 @@ export function DateJumpForm({ locale, defaultValue }: { locale: Locale; default
   const t = getTranslator(locale);
   return (
     <form
-      action="/archive/day"
+      action={paperPath(locale, "/archive/day")}
       method="get"
       className="mb-6 flex flex-wrap items-end gap-3 border border-rule bg-white/60 p-4 font-sans"
       aria-labelledby="jump-title"

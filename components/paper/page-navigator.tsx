@@ -1,6 +1,7 @@
 // 版面导航: every page of the issue, and the previous and next page.
 import Link from "next/link";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 import type { PageSummary } from "@/lib/paper";
 
 type Props = { locale: Locale; date: string; pages: PageSummary[]; current: number };
@@ -26,7 +27,8 @@ export function PageNavigator({ locale, date, pages, current }: Props) {
         {pages.map((page) => (
           <li key={page.number}>
             <Link
-              href={`/issues/${date}/${page.number}`}
+              prefetch={false}
+              href={paperPath(locale, `/issues/${date}/${page.number}`)}
               aria-current={page.number === current ? "page" : undefined}
               className={page.number === current ? "font-bold text-nameplate" : "hover:underline"}
             >
@@ -37,14 +39,24 @@ export function PageNavigator({ locale, date, pages, current }: Props) {
       </ol>
       <div className="mt-3 flex justify-between gap-2">
         {previous ? (
-          <Link href={`/issues/${date}/${previous.number}`} rel="prev" className="hover:underline">
+          <Link
+            prefetch={false}
+            href={paperPath(locale, `/issues/${date}/${previous.number}`)}
+            rel="prev"
+            className="hover:underline"
+          >
             ← {t("paper.previousPage")}
           </Link>
         ) : (
           <span />
         )}
         {next ? (
-          <Link href={`/issues/${date}/${next.number}`} rel="next" className="hover:underline">
+          <Link
+            prefetch={false}
+            href={paperPath(locale, `/issues/${date}/${next.number}`)}
+            rel="next"
+            className="hover:underline"
+          >
             {t("paper.nextPage")} →
           </Link>
         ) : null}

@@ -6,6 +6,7 @@ import { Masthead } from "@/components/paper/masthead";
 import { PageNavigator, pageLabel } from "@/components/paper/page-navigator";
 import { StoryCard } from "@/components/paper/story-card";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 import type { PageView as PageViewData } from "@/lib/paper";
 
 type Props = {
@@ -93,7 +94,11 @@ export function PageView({ locale, paperName, view, nameAsHeading = true, badges
             <ol className="list-decimal space-y-1 pl-5" lang="zh-CN">
               {view.stories.map((story) => (
                 <li key={story.id}>
-                  <Link href={`/stories/${story.id}`} className="hover:underline">
+                  <Link
+                    prefetch={false}
+                    href={paperPath(locale, `/stories/${story.id}`)}
+                    className="hover:underline"
+                  >
                     {story.headline}
                   </Link>
                 </li>

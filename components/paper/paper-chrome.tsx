@@ -1,13 +1,15 @@
 // The frame around every public page: skip link, language switch, newsroom link, footer.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "@/components/ui/language-switch";
+import { PaperLanguageSwitch } from "@/components/paper/paper-language-switch";
 import { getTranslator, type Locale, otherLocale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 
 type Props = { locale: Locale; paperName: string; children: ReactNode };
 
 export function PaperChrome({ locale, paperName, children }: Props) {
   const t = getTranslator(locale);
+  const here = (path: string) => paperPath(locale, path);
   return (
     <div className="min-h-screen bg-paper text-ink font-serif">
       <a
@@ -21,25 +23,26 @@ export function PaperChrome({ locale, paperName, children }: Props) {
           aria-label={t("paper.home")}
           className="mx-auto flex max-w-6xl items-center justify-between px-4 py-2 font-sans text-sm"
         >
-          <Link href="/" className="font-semibold hover:underline">
+          <Link prefetch={false} href={here("/")} className="font-semibold hover:underline">
             {paperName}
           </Link>
           <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
-            <Link href="/archive" className="hover:underline">
+            <Link prefetch={false} href={here("/archive")} className="hover:underline">
               {t("reader.archive")}
             </Link>
-            <Link href="/search" className="hover:underline">
+            <Link prefetch={false} href={here("/search")} className="hover:underline">
               {t("reader.search")}
             </Link>
-            <LanguageSwitch
+            <PaperLanguageSwitch
               label={t("meta.switchLabel")}
               switchTo={t("meta.switchTo")}
               targetLocale={otherLocale(locale)}
               className="hover:underline"
             />
-            <Link href="/desk" className="text-muted hover:underline">
+            {/* A plain link: readers never prefetch the newsroom. */}
+            <a href="/desk" className="text-muted hover:underline">
               {t("paper.newsroom")}
-            </Link>
+            </a>
           </div>
         </nav>
       </header>
@@ -52,7 +55,7 @@ export function PaperChrome({ locale, paperName, children }: Props) {
           <span className="mx-2" aria-hidden="true">
             ·
           </span>
-          <a href="/feed.xml" type="application/rss+xml" className="underline">
+          <a href={here("/feed.xml")} type="application/rss+xml" className="underline">
             {t("reader.feed")}
           </a>
         </p>

@@ -7,6 +7,7 @@ import { StoryPhotoFigure } from "@/components/paper/story-photo";
 import { formatNewsByline, formatPhotoCredit } from "@/lib/byline";
 import { formatDateTime, formatIssueDate } from "@/lib/dates";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 import type { StoryView } from "@/lib/paper";
 import { escapeHtml } from "@/lib/render";
 
@@ -30,14 +31,14 @@ export function StoryArticle({ locale, timezone, story }: Props) {
   const index = story.siblings.findIndex((s) => s.id === story.id);
   const previous = index > 0 ? story.siblings[index - 1] : undefined;
   const next = index >= 0 ? story.siblings[index + 1] : undefined;
-  const pageHref = `/issues/${story.issue.date}/${story.page.number}`;
+  const pageHref = paperPath(locale, `/issues/${story.issue.date}/${story.page.number}`);
   // A photo story's credit is its byline; print sets it under the picture.
   const storyCredit = isPhoto ? formatPhotoCredit(story.byline) : undefined;
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <article lang="zh-CN" aria-labelledby="story-headline" className="mx-auto w-full max-w-3xl">
         <p className="mb-4 font-sans text-sm text-muted" lang={locale}>
-          <Link href={pageHref} className="hover:underline">
+          <Link prefetch={false} href={pageHref} className="hover:underline">
             {formatIssueDate(story.issue.date, locale)} · {pageLabel(locale, story.page)}
           </Link>
         </p>
@@ -101,18 +102,32 @@ export function StoryArticle({ locale, timezone, story }: Props) {
           lang={locale}
         >
           {previous ? (
-            <Link href={`/stories/${previous.id}`} rel="prev" className="hover:underline">
+            <Link
+              prefetch={false}
+              href={paperPath(locale, `/stories/${previous.id}`)}
+              rel="prev"
+              className="hover:underline"
+            >
               <span className="block text-muted">← {t("reader.previousStory")}</span>
               <span lang="zh-CN">{previous.headline}</span>
             </Link>
           ) : (
             <span />
           )}
-          <Link href={pageHref} className="self-center whitespace-nowrap hover:underline">
+          <Link
+            prefetch={false}
+            href={pageHref}
+            className="self-center whitespace-nowrap hover:underline"
+          >
             {t("paper.backToPage")}
           </Link>
           {next ? (
-            <Link href={`/stories/${next.id}`} rel="next" className="text-right hover:underline">
+            <Link
+              prefetch={false}
+              href={paperPath(locale, `/stories/${next.id}`)}
+              rel="next"
+              className="text-right hover:underline"
+            >
               <span className="block text-muted">{t("reader.nextStory")} →</span>
               <span lang="zh-CN">{next.headline}</span>
             </Link>
@@ -137,7 +152,11 @@ export function StoryArticle({ locale, timezone, story }: Props) {
                   {s.headline}
                 </span>
               ) : (
-                <Link href={`/stories/${s.id}`} className="hover:underline">
+                <Link
+                  prefetch={false}
+                  href={paperPath(locale, `/stories/${s.id}`)}
+                  className="hover:underline"
+                >
                   {s.headline}
                 </Link>
               )}

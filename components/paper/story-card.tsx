@@ -5,6 +5,7 @@ import { NewsByline, PhotoCredit } from "@/components/paper/byline";
 import { StoryPhotoFigure } from "@/components/paper/story-photo";
 import { formatPhotoCredit } from "@/lib/byline";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
+import { paperPath } from "@/lib/i18n/paper-locale";
 import type { StoryCard as StoryCardData } from "@/lib/paper";
 
 type Props = {
@@ -34,7 +35,11 @@ export function StoryCard({ locale, story, priority = false, badge }: Props) {
         id={headingId}
         className={`font-black leading-snug ${isLead ? "text-3xl text-center my-2" : "text-xl my-1"}`}
       >
-        <Link href={`/stories/${story.id}`} className="hover:text-nameplate hover:underline">
+        <Link
+          prefetch={false}
+          href={paperPath(locale, `/stories/${story.id}`)}
+          className="hover:text-nameplate hover:underline"
+        >
           {story.headline}
         </Link>
       </h3>

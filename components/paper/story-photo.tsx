@@ -1,23 +1,10 @@
 // A story's photo as print sets it: the picture, its caption, and the credit under it.
+import { photoSources as sourcesOf } from "@/lib/media-urls";
 import type { StoryPhoto } from "@/lib/paper";
 
-/**
- * The widths the media route stores and serves, a copy of lib/media.ts PHOTO_SIZES (which is
- * server-only): never wider than the original, always at least the smallest.
- */
-export const PHOTO_WIDTHS = [320, 640, 1024, 1600] as const;
-
-export function photoSources(photo: Pick<StoryPhoto, "mediaId" | "width">): {
-  src: string;
-  srcSet: string;
-} {
-  const widths = PHOTO_WIDTHS.filter((w) => w <= photo.width);
-  const usable = widths.length > 0 ? widths : [PHOTO_WIDTHS[0]];
-  const url = (w: number) => `/media/${photo.mediaId}/${w}.webp`;
-  return {
-    src: url(usable[Math.min(1, usable.length - 1)] ?? PHOTO_WIDTHS[0]),
-    srcSet: usable.map((w) => `${url(w)} ${w}w`).join(", "),
-  };
+/** A story photo's `src` and `srcset`, by the paper's one rule (lib/media-urls.ts). */
+export function photoSources(photo: Pick<StoryPhoto, "mediaId" | "width">) {
+  return sourcesOf(photo.mediaId, photo.width);
 }
 
 type Props = {

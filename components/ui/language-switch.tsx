@@ -1,6 +1,8 @@
 "use client";
-// Switches the UI language; the choice is kept in a cookie by /api/locale.
+// Switches the newsroom's language; the choice is kept in a cookie by /api/locale. (The paper's
+// switch is a link to the other language's URL: components/paper/paper-language-switch.tsx.)
 import { usePathname } from "next/navigation";
+import { SwitchText } from "@/components/ui/switch-text";
 
 type Props = { label: string; switchTo: string; targetLocale: string; className?: string };
 
@@ -8,14 +10,8 @@ export function LanguageSwitch({ label, switchTo, targetLocale, className }: Pro
   const pathname = usePathname() ?? "/";
   const href = `/api/locale?lang=${encodeURIComponent(targetLocale)}&next=${encodeURIComponent(pathname)}`;
   return (
-    <a
-      href={href}
-      hrefLang={targetLocale}
-      lang={targetLocale}
-      aria-label={label}
-      className={className}
-    >
-      {switchTo}
+    <a href={href} hrefLang={targetLocale} className={className}>
+      <SwitchText label={label} switchTo={switchTo} targetLocale={targetLocale} />
     </a>
   );
 }

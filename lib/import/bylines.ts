@@ -5,7 +5,9 @@ import { hasRole, isName, type NameRoles, parseNameRoles } from "./names";
 
 /** What one byline-bearing piece of text contributed; merged into the story's byline. */
 export type BylinePart = Partial<Omit<Byline, keyof NameRoles>> &
-  Partial<NameRoles> & { isPhotoCredit?: boolean };
+  Partial<NameRoles> & {
+    isPhotoCredit?: boolean;
+  };
 
 export function emptyByline(): Byline {
   return { dateline: null, reporters: [], correspondents: [], photographers: [] };
@@ -65,11 +67,17 @@ function namesPart(text: string, photo: boolean): BylinePart | null {
  * A byline leading a paragraph: 本报讯（记者 X 通讯员 Y）, 新华社北京2月17日电（记者 X）,
  * 本報訊(記者 X), or a bare （记者 X）. Returns the byline and the paragraph without it.
  */
-export function parseLeadByline(paragraph: string): { part: BylinePart; rest: string } | null {
+export function parseLeadByline(paragraph: string): {
+  part: BylinePart;
+  rest: string;
+  /** Names after the dateline without brackets: with a role, or a bare name (a guess). */
+  unbracketed?: "role" | "bare";
+} | null {
   const folded = fold(paragraph);
   const head = folded.match(LEAD_DATELINE);
   let cursor = 0;
   const part: BylinePart = {};
+  let unbracketedHow: "role" | "bare" | undefined;
   if (head) {
     part.dateline = paragraph.slice(0, head[0].length).trim();
     const agency = folded.match(AGENCY_IN);
@@ -94,16 +102,40 @@ export function parseLeadByline(paragraph: string): { part: BylinePart; rest: st
   } else if (!head) return null;
   else {
     const unbracketed = readUnbracketedNames(paragraph.slice(cursor));
+    const bare = unbracketed ? null : readBareName(paragraph.slice(cursor));
     if (unbracketed) {
       Object.assign(part, unbracketed.names);
+      unbracketedHow = "role";
       cursor += unbracketed.length;
+    } else if (bare) {
+      Object.assign(part, { reporters: [bare.name], correspondents: [], photographers: [] });
+      unbracketedHow = "bare";
+      cursor += bare.length;
     }
   }
   const rest = paragraph
     .slice(cursor)
     .replace(/^[\s：:　]+/u, "")
     .trim();
-  return { part, rest };
+  return unbracketedHow ? { part, rest, unbracketed: unbracketedHow } : { part, rest };
+}
+
+// Words that open a lead as often as a name would, and are not names.
+const NOT_NAMES = new Set(
+  "近日 日前 昨天 今天 昨日 今日 前日 近期 目前 本月 上月 本周 上周 去年 今年 明年 当天 当日 此前 最近 据悉 为了 随着 连日来 近年来 年初 年底 岁末 新春 春节 节前 节后 记者 通讯员 我市 全市 全区 全省 全国 该市 该区 日前起 今年以来".split(
+    " ",
+  ),
+);
+
+/**
+ * A reporter's name after a dateline without brackets or a role: 本报讯 张小山 2月26日，….
+ * Only a 2–3 character token set off by spaces on both sides, and not a word that opens
+ * leads (近日, 昨天 …); still a guess, which the caller marks.
+ */
+function readBareName(text: string): { name: string; length: number } | null {
+  const match = text.match(/^[ \u3000]+(\p{Script=Han}{2,3})[ \u3000]+(?=\S)/u);
+  if (!match?.[1] || NOT_NAMES.has(fold(match[1]))) return null;
+  return { name: match[1], length: match[0].length };
 }
 
 const ROLE_NAMES_TOKEN = /^(?:\p{Script=Han}{0,4}(?:记者|通讯员|实习生)|\p{Script=Han}{2,3})$/u;
@@ -197,6 +229,16 @@ export function parseBylineLine(line: string): BylinePart | null {
   if (agency?.[1]) return { agency: agency[1] };
   if (ENGLISH_ROLE_LINE.test(text)) return {};
 
+  // 文字整理 韩雪, 韩雪 整理: who wrote up a talk or an interview; a reporter.
+  const compiled = fold(text).match(
+    /^(?:文字整理|整理)\s*[：:]?\s*(.{2,40})$|^(.{2,40}?)\s*(?:文字)?整理$/u,
+  );
+  const compiledNames = compiled?.[1] ?? compiled?.[2];
+  if (compiledNames) {
+    const start = fold(text).indexOf(compiledNames);
+    const roles = parseNameRoles(text.slice(start, start + compiledNames.length));
+    if (roles) return { reporters: [...roles.reporters, ...roles.correspondents] };
+  }
   const folded = fold(text);
   const photo = PHOTO_TAIL.test(folded);
   let core = photo ? text.slice(0, folded.replace(PHOTO_TAIL, "").length) : text;
@@ -221,7 +263,9 @@ const TERMINAL_BEFORE = /[。！？!?…”’"」』]$/u;
  * …。（据新华社）, a name glued to the last sentence (…问题。李铮), or a credit
  * (…开业了。本报记者 盛丽 摄). Returns the byline and the paragraph without it.
  */
-export function parseTrailingByline(paragraph: string): { part: BylinePart; rest: string } | null {
+export function parseTrailingByline(
+  paragraph: string,
+): { part: BylinePart; rest: string; guessed?: true } | null {
   const folded = fold(paragraph).trimEnd();
   const paren = folded.match(/（([^（）]{1,40})）$/u);
   if (paren?.[1] !== undefined && paren.index !== undefined) {
@@ -265,7 +309,8 @@ export function parseTrailingByline(paragraph: string): { part: BylinePart; rest
   }
   const names = tailText.split(/[\s、]+/u);
   if (names.length <= 3 && names.every((n) => /^\p{Script=Han}{2,3}$/u.test(n))) {
-    return { part: { reporters: names }, rest };
+    // Nothing but its shape says a 2–3 character tail is a name: a guess, marked as one.
+    return { part: { reporters: names }, rest, guessed: true };
   }
   return null;
 }

@@ -10,11 +10,13 @@ import {
   parseLeadByline,
   parseTrailingByline,
 } from "./bylines";
-import { stripJumpMarks } from "./chrome";
+import { splitGluedChrome, stripJumpMarks } from "./chrome";
 import { isMostlyHan } from "./fold";
 import { editorsNoteLabel, labelText, stripDash } from "./headings";
 import { joinBroken } from "./paragraphs";
 import { readPage } from "./parse-page";
+import { type DoubtId, REVIEW_THRESHOLD, type RuleId } from "./rules";
+import { splitFlattened } from "./stacks";
 import type { LineRole, ParsedArticle, ParsedPage } from "./types";
 
 /** The roles an editor can give a line; `chrome` drops it from every story. */
@@ -38,6 +40,10 @@ export type ReviewLine = {
   story: number | null;
   /** Joined onto the story's previous line: one paragraph broken at a line end. */
   continues: boolean;
+  /** The line it continues when that is not the one above it (columns put back apart). */
+  after?: number;
+  /** The rule that decided the role (`edited` once the editor set it); null for a blank line. */
+  rule: RuleId | null;
 };
 
 export type BylineNames = Pick<
@@ -57,6 +63,9 @@ export type ReviewStory = {
   id: number;
   kind: StoryKind;
   edits: StoryEdits;
+  /** The parser's confidence in this story (1 for a story the editor made). */
+  confidence: number;
+  doubts: DoubtId[];
 };
 
 export type Review = {
@@ -70,7 +79,15 @@ export type ReviewedArticle = ParsedArticle & {
   id: number;
   /** The source line each paragraph starts at (to split there). */
   paragraphLines: number[];
+  confidence: number;
+  doubts: DoubtId[];
+  /** Below the review threshold: the desk flags it for the editor. */
+  flagged: boolean;
 };
+
+function storyOf(id: number, kind: StoryKind): ReviewStory {
+  return { id, kind, edits: {}, confidence: 1, doubts: [] };
+}
 
 /** The parser's reading of a page, as the review starts from it. */
 export function startReview(text: string): Review {
@@ -81,8 +98,16 @@ export function startReview(text: string): Review {
       role: line.role,
       story: line.article ?? null,
       continues: line.continues === true,
+      ...(line.after !== undefined ? { after: line.after } : {}),
+      rule: line.rule ?? null,
     })),
-    stories: reading.articles.map((article, id) => ({ id, kind: article.kind, edits: {} })),
+    stories: reading.articles.map((article, id) => ({
+      id,
+      kind: article.kind,
+      edits: {},
+      confidence: reading.stories[id]?.confidence ?? 1,
+      doubts: reading.stories[id]?.doubts ?? [],
+    })),
     nextId: reading.articles.length,
   };
 }
@@ -90,7 +115,8 @@ export function startReview(text: string): Review {
 const MARK = /^[■□●○◆◇▲△★☆◎※▶►]\s*/u;
 
 function clean(text: string): string {
-  return stripJumpMarks(text.trim());
+  const stripped = stripJumpMarks(text.trim());
+  return splitGluedChrome(stripped) ?? stripped;
 }
 
 function storyLines(review: Review, id: number): number[] {
@@ -177,9 +203,13 @@ function deriveArticle(review: Review, story: ReviewStory): ReviewedArticle {
     else if (line.role === "label") label = labelText(text);
     else if (line.role === "byline") run.push({ text, index });
     else if (TEXT_ROLES.includes(line.role)) {
-      const last = paragraphs[paragraphs.length - 1];
       const subhead = line.role === "subhead";
-      if (line.continues && !subhead && last && !last.subhead && last.last === previous) {
+      const joinsAt = line.after ?? previous;
+      const last =
+        line.after !== undefined
+          ? paragraphs.find((p) => p.last === line.after)
+          : paragraphs[paragraphs.length - 1];
+      if (line.continues && !subhead && last && !last.subhead && last.last === joinsAt) {
         last.text = joinBroken(last.text, text);
         last.last = index;
       } else paragraphs.push({ text, first: index, last: index, subhead });
@@ -207,6 +237,14 @@ function deriveArticle(review: Review, story: ReviewStory): ReviewedArticle {
 
   let head = headline.length > 0 ? headline.reduce((a, b) => joinBroken(a, b)) : null;
   let kick = kicker.length > 0 ? kicker.join(" ") : null;
+  let flattenedSub: string | null = null;
+  // One headline line alone may be a stack an archive flattened (引题 主题 副题).
+  if (headline.length === 1 && kicker.length === 0 && subheadline.length === 0 && head) {
+    const stack = splitFlattened(head).deck;
+    head = stack.headline;
+    kick = stack.kicker;
+    flattenedSub = stack.subheadline;
+  }
   if (label !== null) {
     if (head === null) head = label;
     else kick ??= label;
@@ -234,9 +272,12 @@ function deriveArticle(review: Review, story: ReviewStory): ReviewedArticle {
       byline = mergeByline(byline, trailing.part);
     }
   }
-  const sub = subheadlineOf(subheadline);
+  const sub = subheadlineOf(subheadline) ?? flattenedSub;
   return {
     id: story.id,
+    confidence: story.confidence,
+    doubts: story.doubts,
+    flagged: story.confidence < REVIEW_THRESHOLD,
     kicker: kick,
     headline: head,
     subheadline: sub || null,
@@ -289,9 +330,18 @@ export function reviewedBanner(review: Review): string | null {
 export function reviewedPage(review: Review): ParsedPage {
   return {
     page: { banner: reviewedBanner(review) },
-    articles: reviewedArticles(review).map(({ id: _id, paragraphLines: _lines, ...article }) => ({
-      ...article,
-    })),
+    articles: reviewedArticles(review).map(
+      ({
+        id: _id,
+        paragraphLines: _lines,
+        confidence: _c,
+        doubts: _d,
+        flagged: _f,
+        ...article
+      }) => ({
+        ...article,
+      }),
+    ),
   };
 }
 
@@ -353,6 +403,7 @@ export function setLineRole(review: Review, index: number, role: EditableRole): 
     target.role = "chrome";
     target.story = null;
     target.continues = false;
+    target.rule = "edited";
     return normalize({ lines, stories: touch(stories, touched), nextId });
   }
 
@@ -360,12 +411,13 @@ export function setLineRole(review: Review, index: number, role: EditableRole): 
   if (storyId === null) {
     storyId = nextId;
     nextId += 1;
-    stories = [...stories, { id: storyId, kind: "news", edits: {} }];
+    stories = [...stories, storyOf(storyId, "news")];
   }
   touched.add(storyId);
   target.story = storyId;
   target.role = role;
   target.continues = false;
+  target.rule = "edited";
 
   if (DECK_ROLES.includes(role)) {
     const own = storyLines({ ...review, lines }, storyId);
@@ -377,7 +429,7 @@ export function setLineRole(review: Review, index: number, role: EditableRole): 
       const id = nextId;
       nextId += 1;
       for (const i of own) if (i >= index) (lines[i] as ReviewLine).story = id;
-      stories = [...stories, { id, kind: childKind(parent?.kind ?? "news"), edits: {} }];
+      stories = [...stories, storyOf(id, childKind(parent?.kind ?? "news"))];
       touched.add(id);
     }
   }
@@ -400,6 +452,7 @@ export function mergeWithPrevious(review: Review, storyId: number): Review {
       story: previous.id,
       role: isDeck ? ("subhead" as const) : line.role,
       continues: isDeck ? false : line.continues,
+      rule: isDeck ? ("edited" as const) : line.rule,
     };
   });
   return normalize({
@@ -429,15 +482,12 @@ export function splitStory(review: Review, storyId: number, atLine: number): Rev
   const lines = review.lines.map((line, index) => {
     if (line.story !== storyId || index < atLine) return line;
     const role = index === atLine && line.role === "subhead" ? ("headline" as const) : line.role;
-    return { ...line, story: id, role, continues: index === atLine ? false : line.continues };
+    const rule = role !== line.role ? ("edited" as const) : line.rule;
+    return { ...line, story: id, role, rule, continues: index === atLine ? false : line.continues };
   });
   return normalize({
     lines,
-    stories: touch(
-      [...review.stories, { id, kind: childKind(story.kind), edits: {} }],
-      [storyId, id],
-      true,
-    ),
+    stories: touch([...review.stories, storyOf(id, childKind(story.kind))], [storyId, id], true),
     nextId: id + 1,
   });
 }

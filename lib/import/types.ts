@@ -1,5 +1,6 @@
 // The shapes the page-text importer produces: the parse itself and its per-line reading.
 import type { Byline, StoryKind } from "@/lib/domain/story";
+import type { DoubtId, RuleId } from "./rules";
 
 export type ParsedArticle = {
   kicker: string | null;
@@ -37,4 +38,15 @@ export type AnnotatedLine = {
   article?: number;
   /** The line was joined onto the line before it (a paragraph or deck broken at a line end). */
   continues?: true;
+  /** The line it continues, when that is not the line above (interleaved columns). */
+  after?: number;
+  /** The named rule that decided the line's role (every line but a blank one has one). */
+  rule?: RuleId;
+};
+
+/** How sure the parser is of one story, and why it is less than sure. */
+export type StoryConfidence = {
+  /** 0.1–1; below `REVIEW_THRESHOLD` the desk flags the story for review. */
+  confidence: number;
+  doubts: DoubtId[];
 };

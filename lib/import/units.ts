@@ -1,10 +1,11 @@
 // The page text cut into units (one printed line, or one wrapped paragraph) with a first reading.
 
 import { type BylinePart, parseBylineLine, parseLeadByline } from "./bylines";
-import { isChrome, stripJumpMarks } from "./chrome";
+import { chromeRule, splitGluedChrome, stripJumpMarks } from "./chrome";
 import { isMostlyHan } from "./fold";
 import { editorsNoteLabel, isHeadingLike, isSectionLabel } from "./headings";
 import { endsSentence, joinBroken } from "./paragraphs";
+import type { RuleId } from "./rules";
 import type { AnnotatedLine } from "./types";
 
 export type UnitKind = "label" | "heading" | "byline" | "body";
@@ -18,6 +19,8 @@ export type Unit = {
   blankBefore: number;
   indented: boolean;
   byline?: BylinePart;
+  /** A rule that already shaped the unit (a date-and-page tag cut off its front). */
+  rule?: RuleId;
 };
 
 function classify(text: string): Pick<Unit, "kind" | "byline"> {
@@ -46,18 +49,27 @@ export function readUnits(text: string): { annotations: AnnotatedLine[]; units: 
       blanks += 1;
       return;
     }
-    const trimmed = stripJumpMarks(line.trim());
+    const stripped = stripJumpMarks(line.trim());
     const annotation = annotations[index];
-    if (trimmed.length === 0 || isChrome(trimmed)) {
-      if (annotation) annotation.role = "chrome";
+    // A date-and-page tag with a headline after it is cut first: the whole line would
+    // otherwise read as an e-paper header and the headline go with it.
+    const glued = splitGluedChrome(stripped);
+    const furniture = stripped.length === 0 ? "chromeJump" : glued ? null : chromeRule(stripped);
+    if (furniture) {
+      if (annotation) {
+        annotation.role = "chrome";
+        annotation.rule = furniture;
+      }
       return;
     }
+    const trimmed = glued ?? stripped;
     units.push({
       text: trimmed,
       lines: [index],
       blankBefore: blanks,
       indented: /^[\s\u3000]{2,}/u.test(line),
       ...classify(trimmed),
+      ...(glued ? { rule: "chromeGluedDate" as const } : {}),
     });
     blanks = 0;
   });

@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "../../globals.css";
 import { PaperChrome } from "@/components/paper/paper-chrome";
+import { PaperErrorText } from "@/components/paper/paper-error-text";
+import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { paperLocale, paperPath } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
 export function generateStaticParams(): { lang: string }[] {
@@ -18,8 +20,11 @@ export async function generateMetadata({
 }): Promise<Metadata> {
   const { lang } = await params;
   const settings = await readPaper.settings();
-  const t = getTranslator(resolvePaperLocale(lang, settings.defaultLocale));
+  const t = getTranslator(paperLocale(lang));
+  const site = env.siteUrl;
   return {
+    // Canonical and hreflang URLs (set per page) are absolute when the site's address is known.
+    ...(site ? { metadataBase: new URL(site) } : {}),
     title: { default: settings.paperName, template: `%s · ${settings.paperName}` },
     description: t("feed.description", { paper: settings.paperName }),
   };
@@ -34,7 +39,8 @@ export default async function PaperLayout({
 }) {
   const { lang } = await params;
   const settings = await readPaper.settings();
-  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  const locale = paperLocale(lang);
+  const t = getTranslator(locale);
   return (
     <html lang={locale}>
       <head>
@@ -42,12 +48,20 @@ export default async function PaperLayout({
           rel="alternate"
           type="application/rss+xml"
           title={settings.paperName}
-          href="/feed.xml"
+          href={paperPath(locale, "/feed.xml")}
         />
       </head>
       <body>
         <PaperChrome locale={locale} paperName={settings.paperName}>
-          {children}
+          <PaperErrorText
+            value={{
+              title: t("desk.errorTitle"),
+              body: t("errors.internal"),
+              retry: t("desk.retry"),
+            }}
+          >
+            {children}
+          </PaperErrorText>
         </PaperChrome>
       </body>
     </html>

@@ -1,6 +1,7 @@
 // Remembers the reader's or user's language in a cookie, then goes back where they were.
 import { type NextRequest, NextResponse } from "next/server";
 import { isLocale, LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
+import { PAPER_URL_MOVED_COOKIE } from "@/lib/i18n/paper-locale";
 import { safeRedirectPath } from "@/lib/urls";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -19,13 +20,22 @@ export function GET(request: NextRequest) {
   // the server's own idea of its URL (localhost) does not know.
   const response = new NextResponse(null, { status: 303, headers: { Location: next } });
   if (isLocale(lang)) {
+    const secure =
+      request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
     response.cookies.set(LOCALE_COOKIE, lang, {
       path: "/",
       maxAge: ONE_YEAR,
       sameSite: "lax",
-      secure:
-        request.headers.get("x-forwarded-proto") === "https" ||
-        request.nextUrl.protocol === "https:",
+      secure,
+    });
+    // A choice made now is the newsroom's: only a cookie from before the paper's language moved
+    // into its URL sends a reader to `/en/…` (proxy.ts, docs/decisions.md "Languages").
+    response.cookies.set(PAPER_URL_MOVED_COOKIE, "1", {
+      path: "/",
+      maxAge: ONE_YEAR,
+      sameSite: "lax",
+      httpOnly: true,
+      secure,
     });
   }
   return response;

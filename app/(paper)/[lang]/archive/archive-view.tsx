@@ -2,12 +2,11 @@
 import { notFound } from "next/navigation";
 import { ArchiveCalendar, DateJumpForm } from "@/components/paper/archive-calendar";
 import { getTranslator } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { paperLocale } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
 export async function ArchiveView({ lang, year }: { lang: string; year: number | null }) {
-  const settings = await readPaper.settings();
-  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  const locale = paperLocale(lang);
   const t = getTranslator(locale);
   const years = await readPaper.archiveYears();
   const shown = year ?? years[0]?.year ?? null;

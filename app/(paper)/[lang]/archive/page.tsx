@@ -1,17 +1,17 @@
 // `/archive`: the latest year of issues as calendars, and a form to go to any date.
 import type { Metadata } from "next";
 import { getTranslator } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
-import { readPaper } from "@/lib/paper-cache";
+import { paperAlternates, paperLocale } from "@/lib/i18n/paper-locale";
 import { ArchiveView } from "./archive-view";
 
 type Params = Promise<{ lang: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang } = await params;
-  const settings = await readPaper.settings();
+  const locale = paperLocale(lang);
   return {
-    title: getTranslator(resolvePaperLocale(lang, settings.defaultLocale))("archive.title"),
+    title: getTranslator(locale)("archive.title"),
+    alternates: paperAlternates(locale, "/archive"),
   };
 }
 

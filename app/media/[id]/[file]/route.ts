@@ -1,7 +1,11 @@
-// `/media/<id>/<width>.webp`: a stored photo. Anyone may fetch it once a published story shows
-// it (and caches may keep it for good: its URL never changes content); before that, only the
-// newsroom. Anything else is a plain 404 that says nothing about what exists.
+// `/media/<id>/<width>.webp`: a stored photo. Anyone may fetch it while a published story shows
+// it; before that, and again once it is taken down, only the newsroom. Shared caches keep a
+// public photo for seconds, as they keep pages (lib/cache-control.ts), never a year: a takedown
+// must reach the photo too. Browsers revalidate cheaply with the ETag (the file never changes
+// under its URL). Anything else is a plain 404 that says nothing about what exists.
 import fs from "node:fs/promises";
+import path from "node:path";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 import { isMediaPublished, mediaFilePath, parsePhotoFile } from "@/lib/media";
 import { getViewer } from "@/lib/session";
 
@@ -16,7 +20,7 @@ function notFound(): Response {
   });
 }
 
-export async function GET(_request: Request, { params }: Params): Promise<Response> {
+export async function GET(request: Request, { params }: Params): Promise<Response> {
   const { id: rawId, file: rawFile } = await params;
   if (!/^[1-9]\d{0,9}$/.test(rawId)) return notFound();
   const size = parsePhotoFile(rawFile);
@@ -28,6 +32,16 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const isPublic = isMediaPublished(id, new Date());
   if (!isPublic && !(await getViewer())) return notFound();
 
+  // The storage key (random, per upload) and the width name the bytes for good.
+  const etag = `"${path.basename(path.dirname(file))}-${size}"`;
+  const cacheControl = isPublic ? PUBLIC_CACHE_CONTROL : "private, no-store";
+  if (request.headers.get("if-none-match") === etag) {
+    return new Response(null, {
+      status: 304,
+      headers: { ETag: etag, "Cache-Control": cacheControl },
+    });
+  }
+
   let bytes: Buffer<ArrayBuffer>;
   try {
     bytes = await fs.readFile(file);
@@ -38,7 +52,8 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
     headers: {
       "Content-Type": "image/webp",
       "Content-Length": String(bytes.length),
-      "Cache-Control": isPublic ? "public, max-age=31536000, immutable" : "private, no-store",
+      "Cache-Control": cacheControl,
+      ETag: etag,
       "X-Content-Type-Options": "nosniff",
     },
   });

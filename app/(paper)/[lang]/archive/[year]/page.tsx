@@ -2,8 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
-import { readPaper } from "@/lib/paper-cache";
+import { paperAlternates, paperLocale } from "@/lib/i18n/paper-locale";
 import { ArchiveView } from "../archive-view";
 
 type Params = Promise<{ lang: string; year: string }>;
@@ -14,9 +13,12 @@ export function generateStaticParams(): { year: string }[] {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang, year } = await params;
-  const settings = await readPaper.settings();
-  const t = getTranslator(resolvePaperLocale(lang, settings.defaultLocale));
-  return { title: `${t("archive.title")} ${year}` };
+  const locale = paperLocale(lang);
+  const t = getTranslator(locale);
+  return {
+    title: `${t("archive.title")} ${year}`,
+    alternates: paperAlternates(locale, `/archive/${year}`),
+  };
 }
 
 export default async function ArchiveYearPage({ params }: { params: Params }) {

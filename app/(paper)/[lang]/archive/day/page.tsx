@@ -11,27 +11,30 @@ import { redirect } from "next/navigation";
 import { DateJumpForm } from "@/components/paper/archive-calendar";
 import { formatIssueDate, isIssueDate } from "@/lib/dates";
 import { getTranslator } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { paperAlternates, paperLocale, paperPath } from "@/lib/i18n/paper-locale";
 import { findIssueNear } from "@/lib/paper";
-import { readPaper } from "@/lib/paper-cache";
 
 type Props = {
   params: Promise<{ lang: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const locale = paperLocale((await params).lang);
+  const raw = (await searchParams).date;
+  const query = typeof raw === "string" ? `?${new URLSearchParams({ date: raw })}` : "";
+  return { robots: { index: false }, alternates: paperAlternates(locale, `/archive/day${query}`) };
+}
 
 export default async function ArchiveDayPage({ params, searchParams }: Props) {
   const { lang } = await params;
   const raw = (await searchParams).date;
   const date = typeof raw === "string" ? raw.trim().slice(0, 20) : "";
-  const settings = await readPaper.settings();
-  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  const locale = paperLocale(lang);
   const t = getTranslator(locale);
   const valid = isIssueDate(date);
   const near = valid ? findIssueNear(date) : null;
-  if (near?.issue) redirect(`/issues/${date}`);
+  if (near?.issue) redirect(paperPath(locale, `/issues/${date}`));
   const around = near ? [...near.before, ...near.after] : [];
   return (
     <>
@@ -49,7 +52,11 @@ export default async function ArchiveDayPage({ params, searchParams }: Props) {
           <ul className="space-y-1">
             {around.map((issue) => (
               <li key={issue.date}>
-                <Link href={`/issues/${issue.date}`} className="text-accent underline">
+                <Link
+                  prefetch={false}
+                  href={paperPath(locale, `/issues/${issue.date}`)}
+                  className="text-accent underline"
+                >
                   {t("archive.issueLink", {
                     date: formatIssueDate(issue.date, locale),
                     number: issue.number,
@@ -62,7 +69,11 @@ export default async function ArchiveDayPage({ params, searchParams }: Props) {
       ) : null}
       <DateJumpForm locale={locale} defaultValue={valid ? date : undefined} />
       <p className="font-sans">
-        <Link href="/archive" className="text-accent underline">
+        <Link
+          prefetch={false}
+          href={paperPath(locale, "/archive")}
+          className="text-accent underline"
+        >
           {t("archive.backToArchive")}
         </Link>
       </p>

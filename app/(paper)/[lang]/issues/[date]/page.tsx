@@ -6,7 +6,7 @@ import { Masthead } from "@/components/paper/masthead";
 import { pageLabel } from "@/components/paper/page-navigator";
 import { formatIssueDate, isIssueDate } from "@/lib/dates";
 import { getTranslator } from "@/lib/i18n/locales";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { paperAlternates, paperLocale, paperPath } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
 type Params = Promise<{ lang: string; date: string }>;
@@ -17,16 +17,19 @@ export function generateStaticParams(): { date: string }[] {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang, date } = await params;
-  const settings = await readPaper.settings();
   if (!isIssueDate(date)) return {};
-  return { title: formatIssueDate(date, resolvePaperLocale(lang, settings.defaultLocale)) };
+  const locale = paperLocale(lang);
+  return {
+    title: formatIssueDate(date, locale),
+    alternates: paperAlternates(locale, `/issues/${date}`),
+  };
 }
 
 export default async function IssueView({ params }: { params: Params }) {
   const { lang, date } = await params;
   if (!isIssueDate(date)) notFound();
   const settings = await readPaper.settings();
-  const locale = resolvePaperLocale(lang, settings.defaultLocale);
+  const locale = paperLocale(lang);
   const view = await readPaper.issue(date);
   if (!view) notFound();
   const t = getTranslator(locale);
@@ -39,14 +42,24 @@ export default async function IssueView({ params }: { params: Params }) {
         className="mb-4 flex justify-between font-sans text-sm"
       >
         {adjacent.previous ? (
-          <Link href={`/issues/${adjacent.previous}`} rel="prev" className="hover:underline">
+          <Link
+            prefetch={false}
+            href={paperPath(locale, `/issues/${adjacent.previous}`)}
+            rel="prev"
+            className="hover:underline"
+          >
             ← {t("reader.previousIssue")}
           </Link>
         ) : (
           <span />
         )}
         {adjacent.next ? (
-          <Link href={`/issues/${adjacent.next}`} rel="next" className="hover:underline">
+          <Link
+            prefetch={false}
+            href={paperPath(locale, `/issues/${adjacent.next}`)}
+            rel="next"
+            className="hover:underline"
+          >
             {t("reader.nextIssue")} →
           </Link>
         ) : null}
@@ -59,7 +72,11 @@ export default async function IssueView({ params }: { params: Params }) {
             className="border border-rule bg-white/60 p-4"
           >
             <h2 id={`page-${page.number}`} className="mb-1 font-sans text-lg font-bold">
-              <Link href={`/issues/${date}/${page.number}`} className="hover:underline">
+              <Link
+                prefetch={false}
+                href={paperPath(locale, `/issues/${date}/${page.number}`)}
+                className="hover:underline"
+              >
                 {pageLabel(locale, page)}
               </Link>
             </h2>
@@ -71,7 +88,11 @@ export default async function IssueView({ params }: { params: Params }) {
             <ul className="list-disc space-y-1 pl-5" lang="zh-CN">
               {page.stories.map((story) => (
                 <li key={story.id}>
-                  <Link href={`/stories/${story.id}`} className="hover:underline">
+                  <Link
+                    prefetch={false}
+                    href={paperPath(locale, `/stories/${story.id}`)}
+                    className="hover:underline"
+                  >
                     {story.headline}
                   </Link>
                 </li>

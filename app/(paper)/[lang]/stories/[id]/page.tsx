@@ -5,7 +5,7 @@ import { StoryArticle } from "@/components/paper/story-article";
 import { photoSources } from "@/components/paper/story-photo";
 import { bylineNames } from "@/lib/byline";
 import { env } from "@/lib/env";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { paperAlternates, paperLocale, paperPath } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
 type Params = Promise<{ lang: string; id: string }>;
@@ -20,26 +20,27 @@ async function load(params: Params) {
   const settings = await readPaper.settings();
   const story = await readPaper.story(Number(id));
   if (!story) return null;
-  return { locale: resolvePaperLocale(lang, settings.defaultLocale), settings, story };
+  return { locale: paperLocale(lang), settings, story };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const loaded = await load(params);
   if (!loaded) return {};
-  const { story, settings } = loaded;
+  const { story, settings, locale } = loaded;
   const site = env.siteUrl;
+  const alternates = paperAlternates(locale, `/stories/${story.id}`);
   const photo = story.photos[0];
   return {
     title: story.headline,
     description: story.description,
-    ...(site ? { alternates: { canonical: `${site}/stories/${story.id}` } } : {}),
+    alternates,
     openGraph: {
       type: "article",
       title: story.headline,
       description: story.description,
       siteName: settings.paperName,
-      locale: "zh_CN",
-      ...(site ? { url: `${site}/stories/${story.id}` } : {}),
+      locale: locale === "en" ? "en_GB" : "zh_CN",
+      ...(site ? { url: `${site}${alternates.canonical}` } : {}),
       ...(site && photo ? { images: [`${site}${photoSources(photo).src}`] } : {}),
       publishedTime: story.publishedAt ? new Date(story.publishedAt).toISOString() : undefined,
       authors: bylineNames(story.byline),
@@ -64,7 +65,7 @@ export default async function StoryPage({ params }: { params: Params }) {
       : {}),
     author: bylineNames(story.byline).map((name) => ({ "@type": "Person", name })),
     publisher: { "@type": "Organization", name: settings.paperName },
-    ...(site ? { mainEntityOfPage: `${site}/stories/${story.id}` } : {}),
+    ...(site ? { mainEntityOfPage: `${site}${paperPath(locale, `/stories/${story.id}`)}` } : {}),
     ...(site && story.photos.length > 0
       ? { image: story.photos.map((p) => `${site}${photoSources(p).src}`) }
       : {}),

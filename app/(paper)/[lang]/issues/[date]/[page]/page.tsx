@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { pageLabel } from "@/components/paper/page-navigator";
 import { PageView } from "@/components/paper/page-view";
 import { formatIssueDate, isIssueDate } from "@/lib/dates";
-import { resolvePaperLocale } from "@/lib/i18n/paper-locale";
+import { paperAlternates, paperLocale } from "@/lib/i18n/paper-locale";
 import { readPaper } from "@/lib/paper-cache";
 
 type Params = Promise<{ lang: string; date: string; page: string }>;
@@ -20,14 +20,17 @@ async function load(params: Params) {
   const settings = await readPaper.settings();
   const view = await readPaper.page(date, number);
   if (!view) return null;
-  return { locale: resolvePaperLocale(lang, settings.defaultLocale), settings, view };
+  return { locale: paperLocale(lang), settings, view };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const loaded = await load(params);
   if (!loaded) return {};
   const { view, locale } = loaded;
-  return { title: `${formatIssueDate(view.issue.date, locale)} ${pageLabel(locale, view.page)}` };
+  return {
+    title: `${formatIssueDate(view.issue.date, locale)} ${pageLabel(locale, view.page)}`,
+    alternates: paperAlternates(locale, `/issues/${view.issue.date}/${view.page.number}`),
+  };
 }
 
 export default async function IssuePage({ params }: { params: Params }) {
