@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bylineNames, EMPTY_BYLINE, formatNewsByline, formatPhotoCredit } from "@/lib/byline";
+import {
+  bylineNames,
+  EMPTY_BYLINE,
+  formatNewsByline,
+  formatPhotoCredit,
+  splitNames,
+} from "@/lib/byline";
 import type { Byline } from "@/lib/domain/story";
 
 function byline(fields: Partial<Byline>): Byline {
@@ -109,5 +115,21 @@ describe("agency bylines", () => {
         photographers: [],
       }),
     ).toBe("新华社（记者 王立彬）");
+  });
+});
+
+describe("splitNames", () => {
+  it("splits at spaces, 、 and either width of comma and semicolon, dropping empties", () => {
+    expect(splitNames(" 李铮、王飞，吴洋;  Jane Doe ,盛丽；刘淑青\u3000邱勇 ")).toEqual([
+      "李铮",
+      "王飞",
+      "吴洋",
+      "Jane",
+      "Doe",
+      "盛丽",
+      "刘淑青",
+      "邱勇",
+    ]);
+    expect(splitNames(" 、 ,")).toEqual([]);
   });
 });

@@ -21,6 +21,17 @@ export const CHINESE_BYLINE_WORDS: BylineWords = {
   photo: "摄",
 };
 
+/**
+ * Names as typed or printed in one run: split at spaces, 、 and commas or semicolons of either
+ * width (李铮、王飞 / 李铮, 王飞 / 李铮 王飞).
+ */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[\s、，,；;]+/u)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
 export const EMPTY_BYLINE: Byline = {
   dateline: null,
   agency: null,

@@ -10,8 +10,8 @@ import { recordAudit } from "@/lib/audit";
 import { AddCommentInput, ResolveCommentInput } from "@/lib/comment-input";
 import { AppError, invalid } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications";
-import { can } from "@/lib/permissions";
-import { type Actor, canViewStory } from "@/lib/story-access";
+import { can, type NamedActor } from "@/lib/permissions";
+import { canViewStory } from "@/lib/story-access";
 
 export type StoryComment = {
   id: number;
@@ -33,14 +33,14 @@ export type StoryCommentThreads = {
   canResolve: boolean;
 };
 
-function loadStory(tx: Tx, viewer: Actor, storyId: number): Story {
+function loadStory(tx: Tx, viewer: NamedActor, storyId: number): Story {
   const story = tx.select().from(stories).where(eq(stories.id, storyId)).get();
   // Another reporter's story answers "not found", as everywhere else on the desk.
   if (!story || !canViewStory(viewer, story)) throw new AppError("not_found");
   return story;
 }
 
-function canReplyOn(viewer: Actor, story: Pick<Story, "authorId">): boolean {
+function canReplyOn(viewer: NamedActor, story: Pick<Story, "authorId">): boolean {
   return can(viewer, "story:comment") || story.authorId === viewer.id;
 }
 
@@ -57,7 +57,7 @@ function refuse(error: ZodError): never {
  * may only reply (docs/decisions.md). A reply joins its thread's first note, so threads are
  * one level deep, and a reply to a resolved thread reopens it.
  */
-export function addComment(viewer: Actor, input: AddCommentInput, now: Date): StoryComment {
+export function addComment(viewer: NamedActor, input: AddCommentInput, now: Date): StoryComment {
   const parsed = AddCommentInput.safeParse(input);
   if (!parsed.success) refuse(parsed.error);
   const data = parsed.data;
@@ -154,7 +154,7 @@ export function addComment(viewer: Actor, input: AddCommentInput, now: Date): St
 
 /** Mark a thread resolved, or open it again: editors and admins. Unchanged state writes nothing. */
 export function resolveComment(
-  viewer: Actor,
+  viewer: NamedActor,
   input: ResolveCommentInput,
   now: Date,
 ): { id: number; resolvedAt: number | null } {
@@ -194,7 +194,7 @@ export function resolveComment(
 }
 
 /** A story's notes as threads: the newest thread first, each thread's replies in order. */
-export function getStoryComments(viewer: Actor, storyId: number): StoryCommentThreads {
+export function getStoryComments(viewer: NamedActor, storyId: number): StoryCommentThreads {
   const story = loadStory(db(), viewer, storyId);
   const rows = db()
     .select({

@@ -6,10 +6,8 @@ import { deskMembers, desks, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CreateDeskInput, DeskMemberInput, RemoveDeskMemberInput } from "@/lib/desk-input";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import type { DeskRoleName } from "@/lib/workflow/levels";
-
-type Actor = { id: number; role: Role };
 
 export type DeskView = {
   id: number;

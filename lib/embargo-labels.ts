@@ -4,7 +4,7 @@ import "server-only";
 import { formatDateTime } from "@/lib/dates";
 import { listActiveEmbargoes } from "@/lib/embargo";
 import { getTranslator, type Locale } from "@/lib/i18n/locales";
-import type { Actor } from "@/lib/story-access";
+import type { NamedActor } from "@/lib/permissions";
 
 export function embargoLabel(until: number, timezone: string, locale: Locale): string {
   return getTranslator(locale)("embargo.badge", {
@@ -13,7 +13,7 @@ export function embargoLabel(until: number, timezone: string, locale: Locale): s
 }
 
 export function embargoLabels(
-  viewer: Actor,
+  viewer: NamedActor,
   storyIds: number[],
   options: { now: Date; timezone: string; locale: Locale },
 ): Record<number, string> {

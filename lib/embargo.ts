@@ -6,8 +6,8 @@ import { stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { decideEmbargo } from "@/lib/embargo-rules";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
-import { type Actor, canViewStory } from "@/lib/story-access";
+import { can, type NamedActor } from "@/lib/permissions";
+import { canViewStory } from "@/lib/story-access";
 
 export type SetEmbargoInput = {
   storyId: number;
@@ -28,7 +28,7 @@ export type EmbargoResult = {
  * (lib/embargo-rules), refuses a time not in the future, writes only if the embargo is still
  * the one the editor saw (compare-and-set on the value), and writes the audit row.
  */
-export function setEmbargo(viewer: Actor, input: SetEmbargoInput, now: Date): EmbargoResult {
+export function setEmbargo(viewer: NamedActor, input: SetEmbargoInput, now: Date): EmbargoResult {
   const until = input.until;
   if (until && (Number.isNaN(until.getTime()) || until.getTime() <= now.getTime())) {
     throw new AppError("invalid_input", "embargo_in_past", { until: ["embargo_in_past"] });
@@ -83,7 +83,7 @@ export function setEmbargo(viewer: Actor, input: SetEmbargoInput, now: Date): Em
 
 /** The embargoes still holding at `now` among these stories, for the desk's badges. */
 export function listActiveEmbargoes(
-  viewer: Actor,
+  viewer: NamedActor,
   storyIds: number[],
   now: Date,
 ): Map<number, number> {
@@ -106,7 +106,7 @@ export function listActiveEmbargoes(
  * Whoever cannot see the story (lib/stories canViewStory) is told it is not there.
  */
 export function getStoryEmbargo(
-  viewer: Actor,
+  viewer: NamedActor,
   storyId: number,
 ): { until: number | null; canChange: boolean } {
   const row = db()

@@ -22,7 +22,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly messageKey: string = code,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: FieldErrors,
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";
@@ -31,7 +31,7 @@ export class AppError extends Error {
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; messageKey: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: ErrorCode; messageKey: string; fieldErrors?: FieldErrors };
 
 export function ok<T>(data: T): ActionResult<T>;
 export function ok(): ActionResult<undefined>;
@@ -39,18 +39,34 @@ export function ok<T>(data?: T): ActionResult<T | undefined> {
   return { ok: true, data };
 }
 
-/** Field errors keyed by field name, each message a key of the `errors` dictionary. */
-export function invalid(error: ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string[]> = {};
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * A zod refusal as field errors: each issue under its dotted path (after `prefix`), each
+ * message a key of the `errors` dictionary (schemas say `errors.too_long`; anything else is
+ * `invalid_input`, so zod's own English never reaches a user).
+ */
+export function zodFieldErrors(error: ZodError, prefix = ""): FieldErrors {
+  const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_";
+    const field = `${prefix}${issue.path.join(".")}` || "_";
     const key =
       typeof issue.message === "string" && issue.message.startsWith("errors.")
         ? issue.message.slice("errors.".length)
         : "invalid_input";
     fieldErrors[field] = [...(fieldErrors[field] ?? []), key];
   }
-  return { ok: false, code: "invalid_input", messageKey: "invalid_input", fieldErrors };
+  return fieldErrors;
+}
+
+/** Field errors keyed by field name, each message a key of the `errors` dictionary. */
+export function invalid(error: ZodError): ActionResult<never> {
+  return {
+    ok: false,
+    code: "invalid_input",
+    messageKey: "invalid_input",
+    fieldErrors: zodFieldErrors(error),
+  };
 }
 
 /** Turn anything thrown by the domain into a result; unknown errors are logged, not shown. */
@@ -63,17 +79,46 @@ export function failure(error: unknown): ActionResult<never> {
       ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
     };
   }
-  console.error(error);
+  // The details (a stack, a SQL statement) stay in the server's log; the user gets the generic
+  // message in their language.
+  console.error("[unexpected error]", error);
   return { ok: false, code: "internal", messageKey: "internal" };
 }
 
 /** The message key to show for a failed result: its first field's error, else its own. */
-export function failureKey(result: {
-  messageKey: string;
-  fieldErrors?: Record<string, string[]>;
-}): string {
+export function failureKey(result: { messageKey?: string; fieldErrors?: FieldErrors }): string {
   return (
     (result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined) ??
-    result.messageKey
+    result.messageKey ??
+    "internal"
   );
+}
+
+/**
+ * A message key of the `errors` dictionary in the user's language; a key the dictionary lacks
+ * shows the generic message, never the key itself.
+ */
+export function errorText(
+  errors: Readonly<Record<string, string>>,
+  key: string | undefined,
+): string {
+  if (key === undefined) return errors.internal ?? "";
+  return (Object.hasOwn(errors, key) ? errors[key] : undefined) ?? errors.internal ?? key;
+}
+
+/** The text to show for a failed result (its first field error, else its own message). */
+export function failureText(
+  errors: Readonly<Record<string, string>>,
+  result: { messageKey?: string; fieldErrors?: FieldErrors },
+): string {
+  return errorText(errors, failureKey(result));
+}
+
+/** One field's errors in the user's language (none when the field is valid). */
+export function fieldErrorTexts(
+  errors: Readonly<Record<string, string>>,
+  fieldErrors: FieldErrors | undefined,
+  name: string,
+): string[] {
+  return (fieldErrors?.[name] ?? []).map((key) => errorText(errors, key));
 }

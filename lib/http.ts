@@ -1,5 +1,5 @@
 // Helpers for route handlers: same-origin checks and the JSON error shape.
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult, ErrorCode } from "@/lib/errors";
 
 /**
  * Route handlers, unlike server actions, get no CSRF protection from Next: a state-changing
@@ -16,7 +16,7 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
-const STATUS: Record<string, number> = {
+const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -27,8 +27,13 @@ const STATUS: Record<string, number> = {
   internal: 500,
 };
 
-export function jsonResult<T>(result: ActionResult<T>, okStatus = 200): Response {
-  const status = result.ok ? okStatus : (STATUS[result.code] ?? 400);
+/** A result as JSON, its HTTP status from its error code (or `failStatus` when one is given). */
+export function jsonResult<T>(
+  result: ActionResult<T>,
+  okStatus = 200,
+  failStatus?: number,
+): Response {
+  const status = result.ok ? okStatus : (failStatus ?? STATUS[result.code] ?? 400);
   return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
 }
 

@@ -10,10 +10,8 @@ import { AppError } from "@/lib/errors";
 import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
 import { assertPageLayoutOpen } from "@/lib/page-freeze";
 import { getPagePreview, type PageView } from "@/lib/paper";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import type { PageStatus } from "@/lib/workflow/page";
-
-type Actor = { id: number; role: Role };
 
 const TEMPORARY_PAGE_NUMBER = 1_000_000;
 

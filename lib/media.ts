@@ -12,7 +12,7 @@ import { media, stories, storyPhotos } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { outOfEmbargo } from "@/lib/embargo-filter";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, zodFieldErrors } from "@/lib/errors";
 import {
   hasOnlyPaddingAfter,
   imageEnd,
@@ -23,7 +23,7 @@ import {
 import { PhotoInfo } from "@/lib/media-input";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
 import { PHOTO_SIZES, type PhotoFile, sizesFor } from "@/lib/media-urls";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import { takeUploadSlot } from "@/lib/upload-limit";
 
 export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/media-limits";
@@ -34,8 +34,6 @@ const ORIGINAL_QUALITY = 90;
 const STORAGE_KEY = /^[0-9a-f]{32}$/;
 const DEFAULT_LIMIT = 40;
 const MAX_LIMIT = 100;
-
-type Actor = { id: number; role: Role };
 
 export type MediaItem = {
   id: number;
@@ -80,12 +78,7 @@ function mediaRoot(): string {
 function parseInfo(input: unknown): PhotoInfo {
   const parsed = PhotoInfo.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    fieldErrors[field] = [issue.message.replace(/^errors\./, "")];
-  }
-  throw new AppError("invalid_input", "invalid_input", fieldErrors);
+  throw new AppError("invalid_input", "invalid_input", zodFieldErrors(parsed.error));
 }
 
 /** Refuse anything that is not a whole JPEG, PNG or WebP, judged by its bytes, never its name. */

@@ -76,6 +76,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export type PermissionSubject = { role: Role };
 
+/** Who acts in a lib/ call: a user's id and role (the desk's Viewer is one). */
+export type Actor = PermissionSubject & { id: number };
+
+/** An actor whose name the call writes down (a note's author, a notification's sender). */
+export type NamedActor = Actor & { displayName: string };
+
 export function can(viewer: PermissionSubject | null | undefined, permission: Permission): boolean {
   if (!viewer) return false;
   return ROLE_PERMISSIONS[viewer.role].includes(permission);

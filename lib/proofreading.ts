@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
+import { can, type NamedActor } from "@/lib/permissions";
 import { anchorAt, locate, replaceText, textBlocks } from "@/lib/proof-anchor";
 import { getFullSettings } from "@/lib/settings";
 import {
@@ -26,10 +26,9 @@ import {
   pageProgress,
 } from "@/lib/sign-off-rows";
 import { writeProofCorrection } from "@/lib/stories";
-import type { Actor } from "@/lib/story-access";
 import { decidePage, type PageStatus } from "@/lib/workflow/page";
 
-function assertMayRead(viewer: Pick<Actor, "role">): void {
+function assertMayRead(viewer: Pick<NamedActor, "role">): void {
   if (!can(viewer, "page:proofread") && !can(viewer, "story:edit-any")) {
     throw new AppError("forbidden");
   }
@@ -49,7 +48,7 @@ export type ProofQueueItem = {
 };
 
 /** Pages to proofread: laid-out pages of issues not yet published and not signed off. */
-export function listPagesToProofread(viewer: Pick<Actor, "role">): ProofQueueItem[] {
+export function listPagesToProofread(viewer: Pick<NamedActor, "role">): ProofQueueItem[] {
   assertMayRead(viewer);
   const rows = db()
     .select({
@@ -128,7 +127,7 @@ function currentRound(done: number, required: number): number {
 }
 
 /** A page as the proofreading desk shows it: every story's text blocks and its marks. */
-export function getProofPage(viewer: Actor, pageId: number): ProofPage {
+export function getProofPage(viewer: NamedActor, pageId: number): ProofPage {
   assertMayRead(viewer);
   const tx = db();
   const { page, issue } = loadPage(tx, pageId);
@@ -236,7 +235,7 @@ export type CreateMarkInput = {
 };
 
 /** A proofreader marks a passage of a story on the page: replace it, delete it, or insert at it. */
-export function createMark(viewer: Actor, input: CreateMarkInput, now: Date): { id: number } {
+export function createMark(viewer: NamedActor, input: CreateMarkInput, now: Date): { id: number } {
   return db().transaction(
     (tx) => {
       const { page, issue } = loadPage(tx, input.pageId);
@@ -300,7 +299,7 @@ export function createMark(viewer: Actor, input: CreateMarkInput, now: Date): { 
 
 /** The editor accepts a mark (the story's text changes, with a revision) or rejects it. */
 export function decideMark(
-  viewer: Actor,
+  viewer: NamedActor,
   input: { markId: number; decision: "accept" | "reject" },
   now: Date,
 ): void {
@@ -356,7 +355,7 @@ export function decideMark(
 
 /** The proofreader completes the page's current round (一校, 二校, 三校): who and when. */
 export function completeRound(
-  viewer: Actor,
+  viewer: NamedActor,
   input: { pageId: number; round: number },
   now: Date,
 ): void {

@@ -3,13 +3,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { type Issue, pages, placements, type Story, stories } from "@/db/schema";
-import type { Role } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { allowed, applyTransition, refusalError } from "@/lib/workflow/apply";
 import { storyContext, storyState } from "@/lib/workflow/context";
 import { decideIssue } from "@/lib/workflow/issue";
 import { decideStory, type StoryAction } from "@/lib/workflow/story";
-
-type Actor = { id: number; role: Role };
 
 function placedStories(tx: Tx, issueId: number, statuses: Story["status"][]): Story[] {
   const ids = tx

@@ -7,7 +7,7 @@ import { type Issue, issues, stories, storyCorrections, users } from "@/db/schem
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications";
-import { can, ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/permissions";
+import { type Actor, can, ROLE_PERMISSIONS, ROLES } from "@/lib/permissions";
 import { moveIssueStories, publishIssueInTx } from "@/lib/publish-rows";
 import { prepareBody } from "@/lib/story-body";
 import type { StoryFields } from "@/lib/story-input";
@@ -17,8 +17,6 @@ import { allowed, applyTransition } from "@/lib/workflow/apply";
 import { storyContext, storyState } from "@/lib/workflow/context";
 import { decideIssue } from "@/lib/workflow/issue";
 import { decideStory } from "@/lib/workflow/story";
-
-type Actor = { id: number; role: Role };
 
 function loadIssue(tx: Tx, issueId: number): Issue {
   const issue = tx.select().from(issues).where(eq(issues.id, issueId)).get();

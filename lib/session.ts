@@ -5,7 +5,13 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import { loadSignedIn, type SignedIn, type Viewer, type ViewerGate } from "@/lib/viewer";
+import {
+  deskViewer,
+  loadSignedIn,
+  type SignedIn,
+  type Viewer,
+  type ViewerGate,
+} from "@/lib/viewer";
 
 export type { SignedIn, Viewer } from "@/lib/viewer";
 
@@ -43,10 +49,7 @@ export async function requireViewer(): Promise<Viewer> {
 
 /** For actions: the viewer, or an error the action returns as a result. */
 export async function requireActionViewer(): Promise<Viewer> {
-  const signedIn = await getSignedIn();
-  if (!signedIn) throw new AppError("unauthorized");
-  if (signedIn.gate) throw new AppError("forbidden", signedIn.gate);
-  return signedIn.viewer;
+  return deskViewer(await getSignedIn());
 }
 
 /** For the page and action that lift the password gate: any live session, gated or not. */

@@ -18,7 +18,7 @@ import {
 import { recordAudit } from "@/lib/audit";
 import type { PageSnapshot } from "@/lib/domain/layout";
 import { AppError } from "@/lib/errors";
-import type { Role } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { getFullSettings } from "@/lib/settings";
 import { allowed, applyTransition } from "@/lib/workflow/apply";
 import {
@@ -28,8 +28,6 @@ import {
   type PageContext,
   type PageDecision,
 } from "@/lib/workflow/page";
-
-type Actor = { id: number; role: Role };
 
 export function loadPage(tx: Tx, pageId: number): { page: Page; issue: Issue } {
   const row = tx

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { type DiffPart, diffWords } from "@/lib/diff";
 import type { PageSnapshot } from "@/lib/domain/layout";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import {
   assertPageAction,
   completedRounds,
@@ -23,8 +23,6 @@ import {
 } from "@/lib/sign-off-rows";
 import { applyTransition } from "@/lib/workflow/apply";
 import { availablePageActions, type PageAction, type PageStatus } from "@/lib/workflow/page";
-
-type Actor = { id: number; role: Role };
 
 export function signOffPage(
   viewer: Actor,

@@ -11,8 +11,8 @@ import type { RichTextDoc } from "@/lib/domain/rich-text";
 import type { Byline } from "@/lib/domain/story";
 import { AppError } from "@/lib/errors";
 import { assertStoryTextOpen } from "@/lib/page-freeze";
-import { can } from "@/lib/permissions";
-import { type Actor, loadVisibleStory, type StorySnapshot, snapshotOf } from "@/lib/story-access";
+import { can, type NamedActor } from "@/lib/permissions";
+import { loadVisibleStory, type StorySnapshot, snapshotOf } from "@/lib/story-access";
 import { prepareBody } from "@/lib/story-body";
 import type {
   CreateStoryInput,
@@ -29,7 +29,7 @@ import { listDeskRoles, storyContext, storyState } from "@/lib/workflow/context"
 import { canEditStory, decideStory } from "@/lib/workflow/story";
 
 export function createStory(
-  viewer: Actor,
+  viewer: NamedActor,
   input: CreateStoryInput,
   now: Date,
   body?: RichTextDoc,
@@ -82,7 +82,7 @@ type StoryText = Partial<
  */
 function writeStoryText(
   tx: Tx,
-  viewer: Actor,
+  viewer: NamedActor,
   storyId: number,
   baseVersion: number,
   now: Date,
@@ -120,7 +120,7 @@ export type SaveResult =
  * returned so the writer can compare and choose.
  */
 export function saveStory(
-  viewer: Actor,
+  viewer: NamedActor,
   input: { storyId: number; baseVersion: number; fields: StoryFields; overwrite?: boolean },
   now: Date,
 ): SaveResult {
@@ -162,7 +162,7 @@ export function saveStory(
  */
 export function writeProofCorrection(
   tx: Tx,
-  viewer: Actor,
+  viewer: NamedActor,
   input: { storyId: number; baseVersion: number; body: RichTextDoc; markId: number },
   now: Date,
 ): Story {
@@ -183,7 +183,11 @@ export function writeProofCorrection(
 }
 
 /** Take a workflow step (submit, pass a level, return, spike) as lib/workflow decides it. */
-export function transitionStory(viewer: Actor, input: TransitionInput, now: Date): StorySnapshot {
+export function transitionStory(
+  viewer: NamedActor,
+  input: TransitionInput,
+  now: Date,
+): StorySnapshot {
   return db().transaction(
     (tx) => {
       const story = loadVisibleStory(tx, viewer, input.storyId);
@@ -210,7 +214,7 @@ export function transitionStory(viewer: Actor, input: TransitionInput, now: Date
 }
 
 /** Bring back an old revision's text as a new save (and a new revision); nothing is lost. */
-export function restoreRevision(viewer: Actor, input: RestoreInput, now: Date): SaveResult {
+export function restoreRevision(viewer: NamedActor, input: RestoreInput, now: Date): SaveResult {
   const revision = db()
     .select()
     .from(storyRevisions)

@@ -4,9 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { type Story, stories } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
-
-export type Actor = { id: number; role: Role; displayName: string };
+import { can, type NamedActor } from "@/lib/permissions";
 
 /** What an editor needs to show a story; also what a conflicting save is shown beside. */
 export type StorySnapshot = Pick<
@@ -42,12 +40,12 @@ export function snapshotOf(story: Story): StorySnapshot {
 }
 
 /** Reporters see their own stories; editors and admins see every story. */
-export function canViewStory(viewer: Actor, story: Pick<Story, "authorId">): boolean {
+export function canViewStory(viewer: NamedActor, story: Pick<Story, "authorId">): boolean {
   return can(viewer, "story:edit-any") || story.authorId === viewer.id;
 }
 
 /** The story if the viewer may see it; another reporter's story answers "not found". */
-export function loadVisibleStory(tx: Tx, viewer: Actor, storyId: number): Story {
+export function loadVisibleStory(tx: Tx, viewer: NamedActor, storyId: number): Story {
   const story = tx.select().from(stories).where(eq(stories.id, storyId)).get();
   // Another reporter's story answers "not found", so ids reveal nothing.
   if (!story || !canViewStory(viewer, story)) throw new AppError("not_found");

@@ -6,11 +6,9 @@ import { deskMembers, desks, placements, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications";
-import { can, type Role } from "@/lib/permissions";
+import { type Actor, can } from "@/lib/permissions";
 import type { MoveStoryDeskInput } from "@/lib/story-desk-input";
 import { levelHolders } from "@/lib/workflow/holders";
-
-type Actor = { id: number; role: Role };
 
 /** Once on a page (or past it) a story belongs to its page's desk; it moves no more. */
 const SETTLED = ["published", "withdrawn"] as const;

@@ -6,7 +6,8 @@ import { db } from "@/db/client";
 import { type Story, stories, users } from "@/db/schema";
 import { latestCommentsOn } from "@/lib/comments";
 import { frozenPageOfStory } from "@/lib/page-freeze";
-import { type Actor, loadVisibleStory, type StorySnapshot, snapshotOf } from "@/lib/story-access";
+import type { NamedActor } from "@/lib/permissions";
+import { loadVisibleStory, type StorySnapshot, snapshotOf } from "@/lib/story-access";
 import { getStoryProgress, type StoryProgress } from "@/lib/story-progress";
 import { canEditStory } from "@/lib/workflow/story";
 
@@ -19,7 +20,7 @@ export type DeskStory = StorySnapshot & {
   isFrozen: boolean;
 };
 
-export function getDeskStory(viewer: Actor, storyId: number): DeskStory {
+export function getDeskStory(viewer: NamedActor, storyId: number): DeskStory {
   const story = loadVisibleStory(db(), viewer, storyId);
   const author = db()
     .select({ name: users.displayName })
@@ -46,7 +47,7 @@ export type MyStory = {
 };
 
 /** A reporter's own stories, newest first, each with the latest comment by someone else. */
-export function listMyStories(viewer: Actor): MyStory[] {
+export function listMyStories(viewer: NamedActor): MyStory[] {
   const rows = db()
     .select({
       id: stories.id,

@@ -5,7 +5,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { type Story, storyRevisions, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { type Actor, loadVisibleStory } from "@/lib/story-access";
+import type { NamedActor } from "@/lib/permissions";
+import { loadVisibleStory } from "@/lib/story-access";
 import { countCharacters } from "@/lib/text";
 
 /** Autosaves within this window of the last autosave revision by the same person fold into it. */
@@ -82,7 +83,7 @@ export type RevisionSummary = {
   charCount: number;
 };
 
-export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[] {
+export function listRevisions(viewer: NamedActor, storyId: number): RevisionSummary[] {
   loadVisibleStory(db(), viewer, storyId);
   return db()
     .select({
@@ -108,7 +109,11 @@ export function listRevisions(viewer: Actor, storyId: number): RevisionSummary[]
 export type RevisionText = { id: number; version: number; title: string; text: string };
 
 /** A revision as text for comparing: its headings and body, one line per block. */
-export function getRevisionText(viewer: Actor, storyId: number, revisionId: number): RevisionText {
+export function getRevisionText(
+  viewer: NamedActor,
+  storyId: number,
+  revisionId: number,
+): RevisionText {
   loadVisibleStory(db(), viewer, storyId);
   const revision = db()
     .select()

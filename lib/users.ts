@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { assertMayManageUsers } from "@/lib/mfa";
 import { assertNewPassword } from "@/lib/password-policy";
 import { hashPassword } from "@/lib/passwords";
-import type { Role } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { revokeAllSessions } from "@/lib/sessions";
 import type {
   ChangeRoleInput,
@@ -20,7 +20,8 @@ import type {
   SetActiveInput,
 } from "@/lib/user-input";
 
-type Actor = { id: number; role: Role; mfaVerified?: boolean; mfaEnrolled?: boolean };
+/** An admin managing people: the desk passes its viewer, second-factor standing included. */
+type Manager = Actor & { mfaVerified?: boolean; mfaEnrolled?: boolean };
 export type UserRow = Pick<
   User,
   "id" | "email" | "displayName" | "role" | "isActive" | "createdAt"
@@ -32,7 +33,7 @@ function toUserRow(user: User): UserRow {
 }
 
 /** Admins only, on a session that passed the second factor where MFA applies (lib/mfa). */
-function assertMayManage(viewer: Actor): void {
+function assertMayManage(viewer: Manager): void {
   assertMayManageUsers(viewer);
 }
 
@@ -52,7 +53,7 @@ function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number): void {
   if (!row || row.n === 0) throw new AppError("invalid_input", "last_admin");
 }
 
-export function listUsers(viewer: Actor): UserRow[] {
+export function listUsers(viewer: Manager): UserRow[] {
   assertMayManage(viewer);
   return db()
     .select({
@@ -69,7 +70,7 @@ export function listUsers(viewer: Actor): UserRow[] {
 }
 
 export async function createUser(
-  viewer: Actor,
+  viewer: Manager,
   input: CreateUserInput,
   now: Date,
 ): Promise<UserRow> {
@@ -112,7 +113,7 @@ export async function createUser(
   );
 }
 
-export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): UserRow {
+export function changeRole(viewer: Manager, input: ChangeRoleInput, now: Date): UserRow {
   assertMayManage(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "cannot_change_self");
   return db().transaction(
@@ -142,7 +143,7 @@ export function changeRole(viewer: Actor, input: ChangeRoleInput, now: Date): Us
   );
 }
 
-export function setActive(viewer: Actor, input: SetActiveInput, now: Date): UserRow {
+export function setActive(viewer: Manager, input: SetActiveInput, now: Date): UserRow {
   assertMayManage(viewer);
   if (input.userId === viewer.id) throw new AppError("invalid_input", "cannot_change_self");
   return db().transaction(
@@ -173,7 +174,7 @@ export function setActive(viewer: Actor, input: SetActiveInput, now: Date): User
 }
 
 export async function resetPassword(
-  viewer: Actor,
+  viewer: Manager,
   input: ResetPasswordInput,
   now: Date,
 ): Promise<UserRow> {

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { getMfaStanding } from "@/lib/mfa";
 import { sessionAccess } from "@/lib/mfa-policy";
 import type { Role } from "@/lib/permissions";
@@ -71,4 +72,14 @@ export function loadSignedIn(userId: number, sessionId: string, now: Date): Sign
     },
     gate: user.mustChangePassword ? "password_change" : access === "enrol" ? "mfa_enrol" : null,
   };
+}
+
+/**
+ * The viewer an action acts for: refused when signed out (`unauthorized`) or still gated
+ * (`forbidden`, with the gate as its message: the user is told what to do first).
+ */
+export function deskViewer(signedIn: SignedIn | null): Viewer {
+  if (!signedIn) throw new AppError("unauthorized");
+  if (signedIn.gate) throw new AppError("forbidden", signedIn.gate);
+  return signedIn.viewer;
 }

@@ -2,7 +2,9 @@
 import { useActionState } from "react";
 import { createIssue } from "@/app/(newsroom)/desk/issues/actions";
 // Start an issue for a date; the number defaults to the previous issue's + 1.
-import { failureKey } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
+import { errorNotice, Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = { defaultDate: string; messages: Pick<Dictionary, "issues" | "errors"> };
@@ -10,11 +12,7 @@ type Props = { defaultDate: string; messages: Pick<Dictionary, "issues" | "error
 export function CreateIssueForm({ defaultDate, messages }: Props) {
   const m = messages.issues;
   const [state, action, pending] = useActionState(createIssue, null);
-  const error =
-    state && !state.ok
-      ? (messages.errors[failureKey(state) as keyof Dictionary["errors"]] ??
-        messages.errors.internal)
-      : null;
+  const error = state && !state.ok ? failureText(messages.errors, state) : null;
   return (
     <form
       action={action}
@@ -50,16 +48,10 @@ export function CreateIssueForm({ defaultDate, messages }: Props) {
           {m.numberHint}
         </p>
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50"
-      >
+      <Button variant="strong" type="submit" disabled={pending}>
         {m.createButton}
-      </button>
-      <p role="status" aria-live="polite" className="w-full text-sm text-red-700">
-        {error}
-      </p>
+      </Button>
+      <Notice notice={errorNotice(error)} className="w-full text-sm" />
     </form>
   );
 }

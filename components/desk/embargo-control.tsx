@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setStoryEmbargo } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { EmbargoBadge } from "@/components/desk/embargo-badge";
+import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/locale-provider";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = {
   storyId: number;
@@ -22,8 +24,6 @@ type Props = {
   timezone: string;
   messages: Pick<Dictionary, "embargo" | "errors">;
 };
-
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function EmbargoControl(props: Props) {
   const format = useFormat();
@@ -43,7 +43,7 @@ export function EmbargoControl(props: Props) {
       } else {
         setNotice({
           ok: false,
-          text: errorMessage(messages.errors, failureKey(result)),
+          text: failureText(messages.errors, result),
         });
       }
     });
@@ -77,29 +77,20 @@ export function EmbargoControl(props: Props) {
             className="w-full rounded border border-rule px-2 py-1"
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={pending || !when} className={button}>
+            <Button type="submit" disabled={pending || !when}>
               {label ? m.change : m.set}
-            </button>
+            </Button>
             {label ? (
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => submit(null)}
-                className={button}
-              >
+              <Button disabled={pending} onClick={() => submit(null)}>
                 {m.lift}
-              </button>
+              </Button>
             ) : null}
           </div>
         </form>
       ) : label ? null : (
         <p className="text-xs text-muted">{m.onlyEditors}</p>
       )}
-      <p role="status" aria-live="polite" className="min-h-5 text-xs">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </p>
+      <Notice notice={notice} className="min-h-5 text-xs" inline />
     </section>
   );
 }

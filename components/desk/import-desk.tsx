@@ -12,8 +12,7 @@ import {
   readImportFile,
 } from "@/app/(newsroom)/desk/import/actions";
 import { useFormat } from "@/components/ui/locale-provider";
-import type { ActionResult } from "@/lib/errors";
-import { errorMessage } from "@/lib/i18n/dictionary";
+import { type ActionResult, errorText } from "@/lib/errors";
 import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import {
   editStory,
@@ -35,7 +34,6 @@ import { ImportTarget } from "./import-target";
 export function ImportDesk({ messages }: { messages: ImportMessages }) {
   const format = useFormat();
   const m = messages.importDesk;
-  const errorText = (key: string) => errorMessage(messages.errors, key);
   const [state, dispatch] = useReducer(deskReducer, m.pasted, initialDeskState);
   const { text, source, review, notice, target, imported, batchFiles, batch, progress, busy } =
     state;
@@ -48,9 +46,9 @@ export function ImportDesk({ messages }: { messages: ImportMessages }) {
   const setBusy = (value: boolean) => dispatch({ type: "busy", busy: value });
 
   function failureLines(result: Extract<ActionResult<unknown>, { ok: false }>): string[] {
-    if (!result.fieldErrors) return [errorText(result.messageKey)];
+    if (!result.fieldErrors) return [errorText(messages.errors, result.messageKey)];
     return Object.entries(result.fieldErrors).map(([field, keys]) => {
-      const message = errorText(keys[0] ?? "invalid_input");
+      const message = errorText(messages.errors, keys[0] ?? "invalid_input");
       const story = /^page\.articles\.(\d+)/u.exec(field);
       return story ? format(m.storyError, { n: Number(story[1]) + 1, message }) : message;
     });
@@ -60,7 +58,10 @@ export function ImportDesk({ messages }: { messages: ImportMessages }) {
     event.preventDefault();
     dispatch({ type: "files", files: [] });
     if (text.trim().length === 0) {
-      dispatch({ type: "drop", notice: { ok: false, lines: [errorText("import_empty")] } });
+      dispatch({
+        type: "drop",
+        notice: { ok: false, lines: [errorText(messages.errors, "import_empty")] },
+      });
       return;
     }
     setNotice(null);
@@ -78,7 +79,12 @@ export function ImportDesk({ messages }: { messages: ImportMessages }) {
         type: "drop",
         notice: {
           ok: false,
-          lines: [format(m.fileError, { name: file.name, message: errorText("import_too_large") })],
+          lines: [
+            format(m.fileError, {
+              name: file.name,
+              message: errorText(messages.errors, "import_too_large"),
+            }),
+          ],
         },
       });
       return;

@@ -2,16 +2,10 @@
 import { useFormat } from "@/components/ui/locale-provider";
 // One story of a page under review: its confidence and doubts, deck, names, kind and
 // paragraphs, each correctable; merge it into the story above, or split it at a paragraph.
+import { splitNames } from "@/lib/byline";
 import { STORY_KINDS, type StoryKind } from "@/lib/domain/story";
 import type { BylineNames, editStory, ReviewedArticle } from "@/lib/import/review";
 import { type ImportMessages, input, smallButton } from "./import-messages";
-
-function splitNames(value: string): string[] {
-  return value
-    .split(/[、,，;；\s]+/u)
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0);
-}
 
 export function StoryCard({
   article,

@@ -20,18 +20,15 @@ import {
   unpublishIssue,
   updatePage,
 } from "@/app/(newsroom)/desk/issues/actions";
-import {
-  buttonClass,
-  type DeskOption,
-  type LayoutMessages,
-} from "@/components/desk/issue-layout-shared";
+import type { DeskOption, LayoutMessages } from "@/components/desk/issue-layout-shared";
 import { PageForm } from "@/components/desk/issue-page-form";
 import { IssuePageList } from "@/components/desk/issue-page-list";
 import { PlacedStories } from "@/components/desk/issue-placed-stories";
 import { PublishingPanel } from "@/components/desk/issue-publishing-panel";
 import { UnplacedStory } from "@/components/desk/issue-unplaced-story";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import type { Dictionary } from "@/lib/i18n/dictionary";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { type ActionResult, failureText } from "@/lib/errors";
 import type { IssueLayout } from "@/lib/issues";
 
 type Messages = LayoutMessages;
@@ -79,11 +76,7 @@ export function IssueDesk({
         setNotice({ ok: true, text: success });
         router.refresh();
       } else {
-        const key = failureKey(result);
-        setNotice({
-          ok: false,
-          text: messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal,
-        });
+        setNotice({ ok: false, text: failureText(messages.errors, result) });
       }
     });
   }
@@ -95,11 +88,7 @@ export function IssueDesk({
 
   return (
     <div className="space-y-4">
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
       {locked ? <p className="rounded bg-white p-3 text-sm">{m.layoutLocked}</p> : null}
 
       <div className="grid gap-4 lg:grid-cols-[16rem_1fr_18rem]">
@@ -149,14 +138,13 @@ export function IssueDesk({
                     pending={pending}
                     onSubmit={(fields) => run(() => updatePage({ pageId: current.id, ...fields }))}
                   />
-                  <button
-                    type="button"
-                    className={`${buttonClass} mt-2 text-red-700`}
+                  <Button
+                    className="mt-2 text-red-700"
                     disabled={pending}
                     onClick={() => run(() => removePage({ pageId: current.id }))}
                   >
                     {m.remove}
-                  </button>
+                  </Button>
                 </details>
               ) : null}
             </>

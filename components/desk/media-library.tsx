@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { updatePhotoInfo } from "@/app/(newsroom)/desk/media/actions";
+import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/locale-provider";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Notice, type NoticeValue } from "@/components/ui/notice";
+import { errorText, failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { MediaItem } from "@/lib/media";
 import {
   MAX_ALT_LENGTH,
@@ -16,21 +19,15 @@ import {
 type Photo = MediaItem & { canEdit: boolean };
 type Messages = Pick<Dictionary, "media" | "errors">;
 type Props = { items: Photo[]; messages: Messages; children?: ReactNode };
-type Notice = { kind: "ok" | "error"; text: string };
 type Failure = { ok: false; messageKey?: string; fieldErrors?: Record<string, string[]> };
 
 const input = "w-full rounded border border-rule px-2 py-1";
 
 export function MediaLibrary({ items, messages, children }: Props) {
   const router = useRouter();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [uploading, setUploading] = useState(false);
   const m = messages.media;
-  const errorText = (key: string) => errorMessage(messages.errors, key);
-  const failureText = (result: Failure) => {
-    const firstField = result.fieldErrors ? Object.values(result.fieldErrors)[0]?.[0] : undefined;
-    return errorText(firstField ?? result.messageKey ?? "internal");
-  };
 
   async function onUpload(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,11 +35,11 @@ export function MediaLibrary({ items, messages, children }: Props) {
     const data = new FormData(form);
     const file = data.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      setNotice({ kind: "error", text: errorText("photo_missing") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "photo_missing") });
       return;
     }
     if (file.size > MAX_PHOTO_BYTES) {
-      setNotice({ kind: "error", text: errorText("photo_too_large") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "photo_too_large") });
       return;
     }
     setUploading(true);
@@ -59,11 +56,14 @@ export function MediaLibrary({ items, messages, children }: Props) {
       } else {
         setNotice({
           kind: "error",
-          text: response.status === 413 ? errorText("photo_too_large") : failureText(result),
+          text:
+            response.status === 413
+              ? errorText(messages.errors, "photo_too_large")
+              : failureText(messages.errors, result),
         });
       }
     } catch {
-      setNotice({ kind: "error", text: errorText("internal") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "internal") });
     } finally {
       setUploading(false);
     }
@@ -71,11 +71,7 @@ export function MediaLibrary({ items, messages, children }: Props) {
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite" role="status" className="min-h-6">
-        {notice ? (
-          <p className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-6" />
 
       <section
         aria-labelledby="upload-title"
@@ -132,13 +128,9 @@ export function MediaLibrary({ items, messages, children }: Props) {
             <input id="photo-alt" name="alt" maxLength={MAX_ALT_LENGTH} className={input} />
           </div>
           <div>
-            <button
-              type="submit"
-              disabled={uploading}
-              className="rounded bg-ink px-3 py-1.5 text-white disabled:opacity-60"
-            >
+            <Button variant="compact" type="submit" disabled={uploading}>
               {uploading ? m.uploading : m.upload}
-            </button>
+            </Button>
           </div>
         </form>
       </section>
@@ -156,7 +148,9 @@ export function MediaLibrary({ items, messages, children }: Props) {
                 setNotice({ kind: "ok", text: m.saved });
                 router.refresh();
               }}
-              onFailed={(result) => setNotice({ kind: "error", text: failureText(result) })}
+              onFailed={(result) =>
+                setNotice({ kind: "error", text: failureText(messages.errors, result) })
+              }
             />
           ))}
         </ul>

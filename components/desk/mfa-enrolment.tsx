@@ -2,8 +2,10 @@
 // Turning on two-step verification: QR code and key, the first code, then the recovery codes once.
 import { useState, useTransition } from "react";
 import { confirmMfaEnrolment, startMfaEnrolment } from "@/app/(newsroom)/desk/security/actions";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Button } from "@/components/ui/button";
+import { errorNotice, Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Messages = Pick<Dictionary, "mfa" | "errors">;
 type Props = { messages: Messages; continueHref: string };
@@ -17,14 +19,13 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function start() {
     setError(null);
     startTransition(async () => {
       const result = await startMfaEnrolment();
       if (result.ok) setStep({ kind: "scan", ...result.data });
-      else setError(errorText(failureKey(result)));
+      else setError(failureText(messages.errors, result));
     });
   }
 
@@ -35,7 +36,7 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
     startTransition(async () => {
       const result = await confirmMfaEnrolment({ code });
       if (result.ok) setStep({ kind: "done", recoveryCodes: result.data.recoveryCodes });
-      else setError(errorText(failureKey(result)));
+      else setError(failureText(messages.errors, result));
     });
   }
 
@@ -43,14 +44,9 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
     <div className="space-y-4">
       {step.kind !== "done" ? <p className="font-semibold">{m.statusOff}</p> : null}
       {step.kind === "idle" ? (
-        <button
-          type="button"
-          onClick={start}
-          disabled={pending}
-          className="rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
+        <Button variant="primary" onClick={start} disabled={pending}>
           {pending ? m.starting : m.start}
-        </button>
+        </Button>
       ) : null}
 
       {step.kind === "scan" ? (
@@ -85,13 +81,9 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
               className="w-40 rounded border border-rule px-3 py-2 font-mono tracking-widest"
             />
           </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
-          >
+          <Button variant="primary" type="submit" disabled={pending}>
             {pending ? m.confirming : m.confirm}
-          </button>
+          </Button>
         </form>
       ) : null}
 
@@ -113,9 +105,7 @@ export function MfaEnrolment({ messages, continueHref }: Props) {
         </section>
       ) : null}
 
-      <div aria-live="polite" role="status" className="min-h-6 text-sm text-red-700">
-        {error}
-      </div>
+      <Notice notice={errorNotice(error)} className="min-h-6 text-sm" />
     </div>
   );
 }

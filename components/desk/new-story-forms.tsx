@@ -1,9 +1,11 @@
 "use client";
 import { useActionState } from "react";
 import { createStory, createStoryFromWord } from "@/app/(newsroom)/desk/stories/actions";
-import { STORY_KINDS } from "@/lib/domain/story";
 // Start a story: a blank one with a headline and kind, or one made from a Word file.
-import { failureKey } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
+import { errorNotice, Notice } from "@/components/ui/notice";
+import { STORY_KINDS } from "@/lib/domain/story";
+import { failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = {
@@ -17,9 +19,7 @@ export function NewStoryForms({ desks, messages }: Props) {
   const [state, create, creating] = useActionState(createStory, null);
   const [wordState, importWord, importing] = useActionState(createStoryFromWord, null);
   const errorOf = (s: typeof state) => {
-    if (!s || s.ok) return null;
-    const key = failureKey(s);
-    return messages.errors[key as keyof Dictionary["errors"]] ?? messages.errors.internal;
+    return !s || s.ok ? null : failureText(messages.errors, s);
   };
   return (
     <>
@@ -72,16 +72,10 @@ export function NewStoryForms({ desks, messages }: Props) {
             </select>
           </div>
         ) : null}
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
-          {errorOf(state)}
-        </p>
-        <button
-          type="submit"
-          disabled={creating}
-          className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50"
-        >
+        <Notice notice={errorNotice(errorOf(state))} className="min-h-5 text-sm" />
+        <Button variant="strong" type="submit" disabled={creating}>
           {m.create}
-        </button>
+        </Button>
       </form>
       <form action={importWord} className="space-y-3 rounded-lg border border-rule bg-white p-4">
         <h2 className="font-bold">{m.fromWord}</h2>
@@ -97,16 +91,10 @@ export function NewStoryForms({ desks, messages }: Props) {
             accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           />
         </div>
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
-          {errorOf(wordState)}
-        </p>
-        <button
-          type="submit"
-          disabled={importing}
-          className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-50"
-        >
+        <Notice notice={errorNotice(errorOf(wordState))} className="min-h-5 text-sm" />
+        <Button variant="strong" type="submit" disabled={importing}>
           {importing ? m.importing : m.importWord}
-        </button>
+        </Button>
       </form>
     </>
   );

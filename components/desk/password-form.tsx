@@ -3,9 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changePassword } from "@/app/(newsroom)/desk/account/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { useFormat } from "@/components/ui/locale-provider";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Notice } from "@/components/ui/notice";
+import { failureText, fieldErrorTexts } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 type Messages = Pick<Dictionary, "account" | "errors">;
@@ -14,7 +17,7 @@ type Props = {
   /** `forced`: the step after sign-in; on success the desk opens. */
   mode: "account" | "forced";
 };
-type Notice = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string, string[]> };
+type Outcome = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string, string[]> };
 
 const input = "w-full rounded border border-rule px-3 py-2";
 
@@ -22,9 +25,8 @@ export function PasswordForm({ messages, mode }: Props) {
   const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
   const m = messages.account;
-  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,25 +49,25 @@ export function PasswordForm({ messages, mode }: Props) {
       } else {
         setNotice({
           kind: "error",
-          text: errorText(failureKey(result)),
+          text: failureText(messages.errors, result),
           fieldErrors: result.fieldErrors,
         });
       }
     });
   }
 
-  const field = (name: "currentPassword" | "newPassword", label: string, hint?: string) => {
-    const errors = notice?.fieldErrors?.[name];
-    const described = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null]
-      .filter(Boolean)
-      .join(" ");
-    return (
-      <div>
-        <label htmlFor={name} className="mb-1 block text-sm font-medium">
-          {label}
-        </label>
+  const field = (name: "currentPassword" | "newPassword", label: string, hint?: string) => (
+    <Field
+      id={name}
+      name={name}
+      label={label}
+      hint={hint}
+      errors={fieldErrorTexts(messages.errors, notice?.fieldErrors, name)}
+      labelClassName="mb-1 block text-sm font-medium"
+    >
+      {(control) => (
         <input
-          id={name}
+          {...control}
           name={name}
           type="password"
           required
@@ -73,40 +75,20 @@ export function PasswordForm({ messages, mode }: Props) {
           {...(name === "newPassword"
             ? { minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH }
             : {})}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={described || undefined}
           className={input}
         />
-        {hint ? (
-          <p id={`${name}-hint`} className="mt-1 text-xs text-muted">
-            {hint}
-          </p>
-        ) : null}
-        {errors?.length ? (
-          <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-            {errors.map(errorText).join(" ")}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+      )}
+    </Field>
+  );
 
   return (
     <form onSubmit={onSubmit} className="max-w-md space-y-4" noValidate>
       {field("currentPassword", mode === "forced" ? m.forcedCurrent : m.currentPassword)}
       {field("newPassword", m.newPassword, m.newPasswordHint)}
-      <div aria-live="polite" role="status" className="min-h-6 text-sm">
-        {notice ? (
-          <p className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</p>
-        ) : null}
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
-      >
+      <Notice notice={notice} className="min-h-6 text-sm" />
+      <Button type="submit" variant="primary" disabled={pending}>
         {pending ? m.changing : mode === "forced" ? m.forcedSubmit : m.changePassword}
-      </button>
+      </Button>
     </form>
   );
 }

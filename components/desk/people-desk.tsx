@@ -9,9 +9,12 @@ import {
   resetPassword,
   setActive,
 } from "@/app/(newsroom)/desk/people/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { useFormat } from "@/components/ui/locale-provider";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Notice } from "@/components/ui/notice";
+import { type ActionResult, failureText, fieldErrorTexts } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 import { ROLES, type Role } from "@/lib/permissions";
 
@@ -25,7 +28,7 @@ type Person = {
 };
 type Messages = Pick<Dictionary, "people" | "errors" | "roles" | "mfa">;
 type Props = { people: Person[]; viewerId: number; messages: Messages };
-type Notice = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string, string[]> };
+type Outcome = { kind: "ok" | "error"; text: string; fieldErrors?: Record<string, string[]> };
 
 const input = "rounded border border-rule px-2 py-1";
 
@@ -33,9 +36,8 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
   const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
   const m = messages.people;
-  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function run(
     action: () => Promise<ActionResult<{ email: string }>>,
@@ -52,7 +54,7 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
         const fieldErrors = result.fieldErrors;
         setNotice({
           kind: "error",
-          text: errorText(failureKey(result)),
+          text: failureText(messages.errors, result),
           fieldErrors,
         });
       }
@@ -76,26 +78,11 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
     );
   }
 
-  const describedBy = (name: string) =>
-    notice?.fieldErrors?.[name]?.length
-      ? { "aria-invalid": true, "aria-describedby": `${name}-error` }
-      : {};
-  const fieldError = (name: string) => {
-    const keys = notice?.fieldErrors?.[name];
-    return keys?.length ? (
-      <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-        {keys.map(errorText).join(" ")}
-      </p>
-    ) : null;
-  };
+  const errorsOf = (name: string) => fieldErrorTexts(messages.errors, notice?.fieldErrors, name);
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite" role="status" className="min-h-6">
-        {notice ? (
-          <p className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <Notice notice={notice} />
 
       <section
         aria-labelledby="create-title"
@@ -105,67 +92,54 @@ export function PeopleDesk({ people, viewerId, messages }: Props) {
           {m.createTitle}
         </h2>
         <form onSubmit={onCreate} className="grid gap-3 md:grid-cols-5 md:items-end" noValidate>
-          <div>
-            <label htmlFor="new-email" className="block text-sm">
-              {m.email}
-            </label>
-            <input
-              id="new-email"
-              name="email"
-              type="email"
-              required
-              className={`${input} w-full`}
-            />
-            {fieldError("email")}
-          </div>
-          <div>
-            <label htmlFor="new-name" className="block text-sm">
-              {m.name}
-            </label>
-            <input
-              id="new-name"
-              name="displayName"
-              required
-              className={`${input} w-full`}
-              {...describedBy("displayName")}
-            />
-            {fieldError("displayName")}
-          </div>
-          <div>
-            <label htmlFor="new-role" className="block text-sm">
-              {m.role}
-            </label>
-            <select id="new-role" name="role" defaultValue="reporter" className={`${input} w-full`}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {messages.roles[role]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="new-password" className="block text-sm">
-              {m.password}
-            </label>
-            <input
-              id="new-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={MIN_PASSWORD_LENGTH}
-              required
-              className={`${input} w-full`}
-              {...describedBy("password")}
-            />
-            {fieldError("password")}
-          </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded bg-ink px-3 py-1.5 text-white disabled:opacity-60"
-          >
+          <Field id="new-email" name="email" label={m.email} errors={errorsOf("email")}>
+            {(control) => (
+              <input
+                {...control}
+                name="email"
+                type="email"
+                required
+                className={`${input} w-full`}
+              />
+            )}
+          </Field>
+          <Field id="new-name" name="displayName" label={m.name} errors={errorsOf("displayName")}>
+            {(control) => (
+              <input {...control} name="displayName" required className={`${input} w-full`} />
+            )}
+          </Field>
+          <Field id="new-role" name="role" label={m.role} errors={errorsOf("role")}>
+            {(control) => (
+              <select
+                {...control}
+                name="role"
+                defaultValue="reporter"
+                className={`${input} w-full`}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {messages.roles[role]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="new-password" name="password" label={m.password} errors={errorsOf("password")}>
+            {(control) => (
+              <input
+                {...control}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                minLength={MIN_PASSWORD_LENGTH}
+                required
+                className={`${input} w-full`}
+              />
+            )}
+          </Field>
+          <Button type="submit" variant="compact" disabled={pending}>
             {pending ? m.saving : m.create}
-          </button>
+          </Button>
         </form>
       </section>
 

@@ -4,8 +4,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { completeRound, createMark, decideMark } from "@/app/(newsroom)/desk/proofread/actions";
+import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/locale-provider";
-import { type ActionResult, failureKey } from "@/lib/errors";
+import { Notice } from "@/components/ui/notice";
+import { type ActionResult, failureText } from "@/lib/errors";
 import type { Dictionary, Format } from "@/lib/i18n/dictionary";
 import type { ProofMarkView, ProofPage } from "@/lib/proofreading";
 
@@ -22,7 +24,6 @@ type Selection = {
   text: string;
 };
 
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 const input = "rounded border border-rule px-2 py-1";
 const ROUND_KEYS = ["round1", "round2", "round3", "round4", "round5"] as const;
 
@@ -88,8 +89,7 @@ export function ProofDesk({ page, messages }: Props) {
         after?.();
         router.refresh();
       } else {
-        const key = failureKey(result) as keyof Dictionary["errors"];
-        setNotice({ ok: false, text: messages.errors[key] ?? messages.errors.internal });
+        setNotice({ ok: false, text: failureText(messages.errors, result) });
       }
     });
   }
@@ -100,11 +100,7 @@ export function ProofDesk({ page, messages }: Props) {
 
   return (
     <div className="space-y-4">
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
       {page.issuePublished ? (
         <p className="rounded bg-white p-3 text-sm">{m.publishedNote}</p>
       ) : page.status === "signed_off" ? (
@@ -140,9 +136,7 @@ export function ProofDesk({ page, messages }: Props) {
           })}
         </ol>
         {page.canCompleteRound ? (
-          <button
-            type="button"
-            className={button}
+          <Button
             disabled={pending}
             onClick={() =>
               run(
@@ -152,7 +146,7 @@ export function ProofDesk({ page, messages }: Props) {
             }
           >
             {format(m.completeRound, { round: roundName(nextRound) })}
-          </button>
+          </Button>
         ) : roundsDone >= page.roundsRequired && page.roundsRequired > 0 ? (
           <p>{m.allRoundsDone}</p>
         ) : null}
@@ -229,9 +223,8 @@ export function ProofDesk({ page, messages }: Props) {
                 />
               </div>
             ) : null}
-            <button
+            <Button
               type="submit"
-              className={button}
               disabled={
                 pending ||
                 !selection ||
@@ -240,7 +233,7 @@ export function ProofDesk({ page, messages }: Props) {
               }
             >
               {m.addMark}
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}
@@ -339,24 +332,20 @@ function MarkItem({
       {mark.state === "open" ? (
         canDecide ? (
           <span className="flex gap-1">
-            <button
-              type="button"
-              className={button}
+            <Button
               disabled={pending || mark.isStale}
               onClick={() => onDecide("accept")}
               aria-label={format(m.decideLabel, { action: m.accept, mark: description })}
             >
               {m.accept}
-            </button>
-            <button
-              type="button"
-              className={button}
+            </Button>
+            <Button
               disabled={pending}
               onClick={() => onDecide("reject")}
               aria-label={format(m.decideLabel, { action: m.reject, mark: description })}
             >
               {m.reject}
-            </button>
+            </Button>
           </span>
         ) : (
           <span className="text-xs">{m.states.open}</span>

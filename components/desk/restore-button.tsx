@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { restoreRevision } from "@/app/(newsroom)/desk/stories/actions";
+import { errorText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 
 type Props = {
@@ -37,7 +38,7 @@ export function RestoreButton({
               setMessage(doneText);
               router.refresh();
             } else {
-              setMessage(errors[result.messageKey as keyof typeof errors] ?? errors.internal);
+              setMessage(errorText(errors, result.messageKey));
             }
           })
         }

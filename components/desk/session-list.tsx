@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { endOtherSessions, endSession } from "@/app/(newsroom)/desk/account/actions";
 import { useFormat } from "@/components/ui/locale-provider";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Notice } from "@/components/ui/notice";
+import { type ActionResult, failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 
 export type SessionItem = {
   id: string;
@@ -32,7 +33,7 @@ export function SessionList({ items, messages }: { items: SessionItem[]; message
           ? { ok: true, text: success(result.data) }
           : {
               ok: false,
-              text: errorMessage(messages.errors, failureKey(result)),
+              text: failureText(messages.errors, result),
             },
       );
       router.refresh();
@@ -42,11 +43,7 @@ export function SessionList({ items, messages }: { items: SessionItem[]; message
   const others = items.filter((item) => !item.isCurrent).length;
   return (
     <div className="space-y-3">
-      <div aria-live="polite" role="status" className="min-h-6 text-sm">
-        {notice ? (
-          <p className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-6 text-sm" />
       <div className="overflow-x-auto rounded-lg border border-rule bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-desk">

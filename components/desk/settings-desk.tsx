@@ -8,10 +8,12 @@ import {
   saveSettings,
   setDeskMember,
 } from "@/app/(newsroom)/desk/settings/actions";
+import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/locale-provider";
+import { Notice, type NoticeValue } from "@/components/ui/notice";
 import { LOCALES } from "@/lib/domain/locales";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { type ActionResult, failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { Role } from "@/lib/permissions";
 import type { FullSettings } from "@/lib/settings";
 import {
@@ -34,20 +36,17 @@ type Desk = {
 };
 type Person = { id: number; displayName: string; role: Role };
 type Props = { settings: FullSettings; desks: Desk[]; people: Person[]; messages: Messages };
-type Notice = { kind: "ok" | "error"; text: string };
 
 const input = "rounded border border-rule px-2 py-1";
-const button = "rounded bg-accent px-3 py-1 text-white disabled:opacity-50";
 
 export function SettingsDesk({ settings, desks, people, messages }: Props) {
   const format = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [levels, setLevels] = useState<LevelPasser[]>(settings.reviewLevels.map((l) => l.passer));
   const m = messages.paperSettings;
   const d = messages.desks;
-  const errorText = (key: string) => errorMessage(messages.errors, key);
   const levelName = (n: number, total: number) =>
     format(messages.workflow.levels[levelKey(n, total)], { n });
 
@@ -59,7 +58,7 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
         onDone?.();
         router.refresh();
       } else {
-        setNotice({ kind: "error", text: errorText(failureKey(result)) });
+        setNotice({ kind: "error", text: failureText(messages.errors, result) });
       }
     });
   }
@@ -103,11 +102,7 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite" role="status" className="min-h-6">
-        {notice ? (
-          <p className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-6" />
 
       <form
         onSubmit={onSave}
@@ -218,9 +213,9 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
             className={`${input} block w-24`}
           />
         </label>
-        <button type="submit" className={button} disabled={pending}>
+        <Button variant="accent" type="submit" disabled={pending}>
           {m.save}
-        </button>
+        </Button>
       </form>
 
       <section
@@ -236,9 +231,9 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
             {d.name}
             <input name="name" className={`${input} block`} />
           </label>
-          <button type="submit" className={button} disabled={pending}>
+          <Button variant="accent" type="submit" disabled={pending}>
             {d.create}
-          </button>
+          </Button>
         </form>
         {desks.length === 0 ? <p className="text-muted">{d.none}</p> : null}
         {desks.map((desk) => (
@@ -302,9 +297,9 @@ export function SettingsDesk({ settings, desks, people, messages }: Props) {
                   ))}
                 </select>
               </label>
-              <button type="submit" className={button} disabled={pending}>
+              <Button variant="accent" type="submit" disabled={pending}>
                 {d.addMember}
-              </button>
+              </Button>
             </form>
           </section>
         ))}

@@ -2,22 +2,24 @@
 // The first-admin form: name, e-mail, password and the first TOTP code; then the recovery codes.
 import { useState, useTransition } from "react";
 import { createFirstAdmin } from "@/app/(newsroom)/setup/actions";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { failureText, fieldErrorTexts } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords-rules";
 
 type Messages = Pick<Dictionary, "setup" | "mfa" | "errors">;
 type Props = { token: string; secret: string; qr: string; messages: Messages };
-type Notice = { text: string; fieldErrors?: Record<string, string[]> };
+type Outcome = { text: string; fieldErrors?: Record<string, string[]> };
 
 const input = "w-full rounded border border-rule px-3 py-2";
 
 export function SetupForm({ token, secret, qr, messages }: Props) {
   const m = messages.setup;
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
   const [done, setDone] = useState<string[] | null>(null);
-  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,22 +33,13 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
         code: data.get("code"),
       });
       if (result.ok) setDone(result.data.recoveryCodes);
-      else setNotice({ text: errorText(failureKey(result)), fieldErrors: result.fieldErrors });
+      else
+        setNotice({ text: failureText(messages.errors, result), fieldErrors: result.fieldErrors });
     });
   }
 
-  const fieldError = (name: string) => {
-    const keys = notice?.fieldErrors?.[name];
-    return keys?.length ? (
-      <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-        {keys.map(errorText).join(" ")}
-      </p>
-    ) : null;
-  };
-  const invalidProps = (name: string) =>
-    notice?.fieldErrors?.[name]?.length
-      ? { "aria-invalid": true, "aria-describedby": `${name}-error` }
-      : {};
+  const errorsOf = (name: string) => fieldErrorTexts(messages.errors, notice?.fieldErrors, name);
+  const label = "mb-1 block text-sm font-medium";
 
   if (done) {
     return (
@@ -70,51 +63,53 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor="setup-name" className="mb-1 block text-sm font-medium">
-          {m.name}
-        </label>
-        <input
-          id="setup-name"
-          name="displayName"
-          required
-          className={input}
-          {...invalidProps("displayName")}
-        />
-        {fieldError("displayName")}
-      </div>
-      <div>
-        <label htmlFor="setup-email" className="mb-1 block text-sm font-medium">
-          {m.email}
-        </label>
-        <input
-          id="setup-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className={input}
-          {...invalidProps("email")}
-        />
-        {fieldError("email")}
-      </div>
-      <div>
-        <label htmlFor="setup-password" className="mb-1 block text-sm font-medium">
-          {m.password}
-        </label>
-        <input
-          id="setup-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          required
-          className={input}
-          {...invalidProps("password")}
-        />
-        <p className="mt-1 text-xs text-muted">{m.passwordHint}</p>
-        {fieldError("password")}
-      </div>
+      <Field
+        id="setup-name"
+        name="displayName"
+        label={m.name}
+        errors={errorsOf("displayName")}
+        labelClassName={label}
+      >
+        {(control) => <input {...control} name="displayName" required className={input} />}
+      </Field>
+      <Field
+        id="setup-email"
+        name="email"
+        label={m.email}
+        errors={errorsOf("email")}
+        labelClassName={label}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className={input}
+          />
+        )}
+      </Field>
+      <Field
+        id="setup-password"
+        name="password"
+        label={m.password}
+        hint={m.passwordHint}
+        errors={errorsOf("password")}
+        labelClassName={label}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            required
+            className={input}
+          />
+        )}
+      </Field>
       <fieldset className="space-y-3 rounded border border-rule p-3">
         <legend className="px-1 font-semibold">{m.mfaTitle}</legend>
         <p className="text-sm">{messages.mfa.scan}</p>
@@ -132,33 +127,33 @@ export function SetupForm({ token, secret, qr, messages }: Props) {
             {secret}
           </code>
         </p>
-        <div>
-          <label htmlFor="setup-code" className="mb-1 block text-sm">
-            {messages.mfa.enterCode}
-          </label>
-          <input
-            id="setup-code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            className="w-40 rounded border border-rule px-3 py-2 font-mono tracking-widest"
-            {...invalidProps("code")}
-          />
-          {fieldError("code")}
-        </div>
+        <Field
+          id="setup-code"
+          name="code"
+          label={messages.mfa.enterCode}
+          errors={errorsOf("code")}
+          labelClassName="mb-1 block text-sm"
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+              className="w-40 rounded border border-rule px-3 py-2 font-mono tracking-widest"
+            />
+          )}
+        </Field>
       </fieldset>
-      <div aria-live="polite" role="status" className="min-h-6 text-sm text-red-700">
-        {notice && !notice.fieldErrors ? notice.text : null}
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60"
-      >
+      <Notice
+        notice={notice && !notice.fieldErrors ? { kind: "error", text: notice.text } : null}
+        className="min-h-6 text-sm"
+      />
+      <Button type="submit" variant="primary" disabled={pending} className="w-full">
         {pending ? m.submitting : m.submit}
-      </button>
+      </Button>
     </form>
   );
 }

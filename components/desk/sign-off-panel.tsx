@@ -6,8 +6,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
 import { reopenPage, signOffIssue, signOffPage } from "@/app/(newsroom)/desk/issues/actions";
+import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/locale-provider";
-import { type ActionResult, failureKey } from "@/lib/errors";
+import { Notice } from "@/components/ui/notice";
+import { type ActionResult, failureText } from "@/lib/errors";
 import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { PageAction, PageStatus } from "@/lib/workflow/page";
 
@@ -43,7 +45,6 @@ export type SignOffPanelProps = {
   children?: ReactNode;
 };
 
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 const primary =
   "w-full rounded bg-nameplate px-3 py-1.5 font-semibold text-white disabled:opacity-50";
 
@@ -69,8 +70,7 @@ export function SignOffPanel({
         setReason("");
         router.refresh();
       } else {
-        const key = failureKey(result) as keyof Dictionary["errors"];
-        setNotice({ ok: false, text: messages.errors[key] ?? messages.errors.internal });
+        setNotice({ ok: false, text: failureText(messages.errors, result) });
       }
     });
   }
@@ -92,11 +92,7 @@ export function SignOffPanel({
       <h2 id="sign-off-title" className="font-bold">
         {m.title}
       </h2>
-      <div role="status" aria-live="polite" className="min-h-5">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5" inline />
       <p data-testid="page-sign-off-status" data-status={page.status} className="font-semibold">
         {format(m.pageStatus, { status: m.statuses[page.status] })}
       </p>
@@ -161,9 +157,9 @@ export function SignOffPanel({
             className="w-full rounded border border-rule px-2 py-1"
             lang="zh-CN"
           />
-          <button type="submit" className={button} disabled={pending || !reason.trim()}>
+          <Button type="submit" disabled={pending || !reason.trim()}>
             {m.reopen}
-          </button>
+          </Button>
         </form>
       ) : null}
 

@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addComment, resolveComment } from "@/app/(newsroom)/desk/stories/[id]/actions";
 import { useFormat } from "@/components/ui/locale-provider";
+import { Notice, type NoticeValue } from "@/components/ui/notice";
 import { MAX_ANCHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/comment-input";
-import { type ActionResult, failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { type ActionResult, errorText, failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 
 export type CommentView = {
   id: number;
@@ -28,7 +29,6 @@ type Props = {
   canResolve: boolean;
   messages: Messages;
 };
-type Notice = { kind: "ok" | "error"; text: string };
 
 /** The text selected inside the story body (the editor's ProseMirror element), if any. */
 function selectedPassage(): string {
@@ -50,12 +50,11 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
   const m = messages.notes;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [body, setBody] = useState("");
   const [anchor, setAnchor] = useState<string | null>(null);
   const [replyingTo, setReplyingTo] = useState<number | null>(null);
   const [reply, setReply] = useState("");
-  const errorText = (key: string) => errorMessage(messages.errors, key);
 
   function run<T>(action: () => Promise<ActionResult<T>>, done: string, onDone: () => void) {
     setNotice(null);
@@ -66,7 +65,7 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
         setNotice({ kind: "ok", text: done });
         router.refresh();
       } else {
-        setNotice({ kind: "error", text: errorText(failureKey(result)) });
+        setNotice({ kind: "error", text: failureText(messages.errors, result) });
       }
     });
   }
@@ -78,7 +77,7 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
       return;
     }
     if (passage.length > MAX_ANCHOR_CHARS) {
-      setNotice({ kind: "error", text: errorText("comment_anchor_too_long") });
+      setNotice({ kind: "error", text: errorText(messages.errors, "comment_anchor_too_long") });
       return;
     }
     setNotice(null);
@@ -187,13 +186,7 @@ export function StoryComments({ storyId, threads, canAdd, canReply, canResolve, 
         <p className="text-xs text-muted">{m.reporterHint}</p>
       ) : null}
 
-      <div role="status" aria-live="polite" className="min-h-4 text-xs">
-        {notice ? (
-          <span className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>
-            {notice.text}
-          </span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-4 text-xs" inline />
 
       {threads.length === 0 ? <p className="text-muted">{m.empty}</p> : null}
       <ol className="space-y-3">

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveStoryDesk } from "@/app/(newsroom)/desk/stories/[id]/actions";
+import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/locale-provider";
-import { failureKey } from "@/lib/errors";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { Notice } from "@/components/ui/notice";
+import { failureText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { StoryDeskChoice } from "@/lib/story-desk";
 
 type Props = {
@@ -14,8 +16,6 @@ type Props = {
   choice: StoryDeskChoice;
   messages: Pick<Dictionary, "deskMoves" | "errors">;
 };
-
-const button = "rounded border border-rule px-2 py-1 disabled:opacity-40";
 
 export function StoryDeskControl({ storyId, version, choice, messages }: Props) {
   const format = useFormat();
@@ -36,7 +36,7 @@ export function StoryDeskControl({ storyId, version, choice, messages }: Props) 
       } else {
         setNotice({
           ok: false,
-          text: errorMessage(messages.errors, failureKey(result)),
+          text: failureText(messages.errors, result),
         });
       }
     });
@@ -73,16 +73,12 @@ export function StoryDeskControl({ storyId, version, choice, messages }: Props) 
               ))}
             </select>
           </div>
-          <button type="submit" disabled={pending || !deskId} className={button}>
+          <Button type="submit" disabled={pending || !deskId}>
             {m.move}
-          </button>
+          </Button>
         </form>
       ) : null}
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.ok ? "text-green-800" : "text-red-700"}>{notice.text}</span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The editor's headline and byline fields as the form holds them, and their conversion to
 // what the server takes.
+import { splitNames } from "@/lib/byline";
 import type { Byline, StoryKind } from "@/lib/domain/story";
 
 export type EditorFields = {
@@ -13,13 +14,6 @@ export type EditorFields = {
   photographers: string;
   credit: string;
 };
-
-export function splitNames(value: string): string[] {
-  return value
-    .split(/[\s、,，;；]+/u)
-    .map((name) => name.trim())
-    .filter(Boolean);
-}
 
 export function fieldsFromStory(story: {
   kind: StoryKind;

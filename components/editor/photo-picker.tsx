@@ -1,7 +1,9 @@
 "use client";
 // Choose a photo from the media library (or upload one) to insert into the story body.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { errorNotice, Notice } from "@/components/ui/notice";
+import { errorText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 
 export type PickedPhoto = {
   id: number;
@@ -58,7 +60,7 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
       | null;
     setUploading(false);
     if (result?.ok) onPick(result.data);
-    else setError(errorMessage(messages.errors, result?.messageKey ?? "internal"));
+    else setError(errorText(messages.errors, result?.messageKey ?? "internal"));
   }
 
   return (
@@ -106,9 +108,7 @@ export function PhotoPicker({ messages, onPick, onClose }: Props) {
             />
           </label>
         </div>
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
-          {error}
-        </p>
+        <Notice notice={errorNotice(error)} className="min-h-5 text-sm" />
         {photos.length === 0 ? (
           <p className="text-sm text-muted">{m.pickerEmpty}</p>
         ) : (

@@ -19,9 +19,11 @@ import { Toolbar } from "@/components/editor/toolbar";
 import { useAutosave } from "@/components/editor/use-autosave";
 import { useStorySteps } from "@/components/editor/use-story-steps";
 import { useFormat } from "@/components/ui/locale-provider";
+import { Notice } from "@/components/ui/notice";
 import type { RichTextDoc } from "@/lib/domain/rich-text";
 import { EDITOR_EXTENSIONS } from "@/lib/editor-extensions";
-import { type Dictionary, errorMessage } from "@/lib/i18n/dictionary";
+import { errorText } from "@/lib/errors";
+import type { Dictionary } from "@/lib/i18n/dictionary";
 import type { StorySnapshot } from "@/lib/story-access";
 import type { StoryAction } from "@/lib/workflow/story";
 
@@ -49,7 +51,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
   const fieldsRef = useRef(fields);
   const [recovery, setRecovery] = useState<LocalDraft | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
-  const errorText = useCallback((key: string) => errorMessage(messages.errors, key), [messages]);
+  const errorFor = useCallback((key: string) => errorText(messages.errors, key), [messages]);
   const editor = useEditor({
     extensions: EDITOR_EXTENSIONS,
     content: story.body,
@@ -129,7 +131,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
     fieldsRef,
     autosave,
     messages,
-    errorText,
+    errorText: errorFor,
   });
   const { pendingAction, note, notice, busy, correcting } = steps;
 
@@ -186,12 +188,12 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
             <SaveIndicator
               state={autosave.state}
               messages={m}
-              errorText={errorText}
+              errorText={errorFor}
               locale={locale}
             />
           ) : null}
           {autosave.localKeepFailed ? (
-            <span className="text-red-700">{errorText("internal")}</span>
+            <span className="text-red-700">{errorText(messages.errors, "internal")}</span>
           ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -233,13 +235,7 @@ export function StoryEditor({ story, canEdit, actions, messages, locale }: Props
         />
       ) : null}
 
-      <div role="status" aria-live="polite" className="min-h-5 text-sm">
-        {notice ? (
-          <span className={notice.kind === "ok" ? "text-green-800" : "text-red-700"}>
-            {notice.text}
-          </span>
-        ) : null}
-      </div>
+      <Notice notice={notice} className="min-h-5 text-sm" inline />
 
       {pickerOpen && editor ? (
         <PhotoPicker

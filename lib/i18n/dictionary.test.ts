@@ -1,8 +1,8 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
+import { errorText } from "@/lib/errors";
 import {
   type Dictionary,
-  errorMessage,
   formatMessage,
   lookup,
   type Message,
@@ -177,13 +177,13 @@ describe("lookup", () => {
   });
 });
 
-describe("errorMessage", () => {
+describe("errorText", () => {
   it("gives the error's message, or the internal one for a key it does not know", () => {
-    expect(errorMessage(en.errors, "internal")).toBe(en.errors.internal);
-    expect(errorMessage(zhCN.errors, "forbidden")).toBe(zhCN.errors.forbidden);
-    expect(errorMessage(en.errors, "no_such_error")).toBe(en.errors.internal);
-    expect(errorMessage(en.errors, "toString")).toBe(en.errors.internal);
-    expect(errorMessage(en.errors, undefined)).toBe(en.errors.internal);
+    expect(errorText(en.errors, "internal")).toBe(en.errors.internal);
+    expect(errorText(zhCN.errors, "forbidden")).toBe(zhCN.errors.forbidden);
+    expect(errorText(en.errors, "no_such_error")).toBe(en.errors.internal);
+    expect(errorText(en.errors, "toString")).toBe(en.errors.internal);
+    expect(errorText(en.errors, undefined)).toBe(en.errors.internal);
   });
 });
 

@@ -94,13 +94,6 @@ export function lookup(dictionary: Dictionary, key: string): string {
 
 export type ErrorKey = keyof Dictionary["errors"];
 
-/** The message of an error key sent back by the server; an unknown key reads as "internal". */
-export function errorMessage(errors: Dictionary["errors"], key: string | undefined): string {
-  return key !== undefined && Object.hasOwn(errors, key)
-    ? errors[key as ErrorKey]
-    : errors.internal;
-}
-
 /** `t("desk.review")`: a key the compiler knows, with exactly the values its message takes. */
 export type Translate = <K extends MessageKey>(key: K, ...vars: VarsOf<MessageText<K>>) => string;
 

@@ -5,7 +5,7 @@ import { issues, pages, placements, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { PlacementSlot } from "@/lib/domain/layout";
 import type { Byline } from "@/lib/domain/story";
-import { AppError } from "@/lib/errors";
+import { AppError, zodFieldErrors } from "@/lib/errors";
 import { isValidIssueDate } from "@/lib/import/target";
 import type { ParsedArticle, ParsedPage } from "@/lib/import/types";
 import { assertLayoutOpen, insertIssue, recordLayoutChange } from "@/lib/issue-rows";
@@ -73,10 +73,7 @@ function storyText(article: ParsedArticle, index: number): NewStoryText {
     body: null,
   });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      fieldErrors[`stories.${index}.${issue.path.join(".")}`] = ["too_long"];
-    }
+    const fieldErrors = zodFieldErrors(parsed.error, `stories.${index}.`);
     throw new AppError("invalid_input", "import_story_invalid", fieldErrors);
   }
   const { body: _unused, ...fields } = parsed.data;

@@ -3,13 +3,11 @@
 
 import { AppError } from "@/lib/errors";
 import type { ParsedPage } from "@/lib/import/types";
-import { can, type PermissionSubject } from "@/lib/permissions";
+import { type Actor, can, type PermissionSubject } from "@/lib/permissions";
 import { type ImportResult, importIntoPage } from "./apply";
 import { type DecodeProblem, decodePageBytes, type PageEncoding } from "./decode";
 import type { ImportPageInput, ImportTargetInput } from "./input";
 import { parsePage } from "./parse-page";
-
-type Actor = PermissionSubject & { id: number };
 
 /** The `errors` dictionary key for each way a file is refused. */
 export const DECODE_MESSAGE_KEYS: Record<DecodeProblem, string> = {

@@ -1,4 +1,5 @@
 // Names and the roles print sets before them: 记者 X 通讯员 Y, 记者李铮通讯员王飞, 文/X 图/Y.
+import { splitNames } from "@/lib/byline";
 import { fold } from "./fold";
 
 export type NameRoles = { reporters: string[]; correspondents: string[]; photographers: string[] };
@@ -14,13 +15,6 @@ const LATIN_NAME = /^[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}$/u;
 /** Whether a piece of text can be a person's name as bylines print them. */
 export function isName(text: string): boolean {
   return CJK_NAME.test(text) || LATIN_NAME.test(text);
-}
-
-function splitNames(text: string): string[] {
-  return text
-    .split(/[\s、，,；;]+/u)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 0);
 }
 
 type Bucket = keyof NameRoles;

@@ -15,6 +15,7 @@ import { recordAudit } from "@/lib/audit";
 import { addStepComment } from "@/lib/comments";
 import { AppError } from "@/lib/errors";
 import { type NotificationKind, notifyUsers } from "@/lib/notifications";
+import type { Actor } from "@/lib/permissions";
 import { insertRevision } from "@/lib/story-revisions";
 import { levelHolders } from "@/lib/workflow/holders";
 import type { IssueDecision } from "@/lib/workflow/issue";
@@ -27,7 +28,7 @@ export type Subject =
   | { kind: "issue"; row: Issue }
   | { kind: "page"; row: Page };
 /** Who acted; null when the system did (the publishing clock). */
-export type Actor = { id: number } | null;
+type ChangedBy = Pick<Actor, "id"> | null;
 
 /** A refusal as the AppError every caller throws, with its message key. */
 export function refusalError(refusal: Refusal): AppError {
@@ -50,7 +51,7 @@ function notifyNextHolder(
   before: Story,
   after: Story,
   d: StoryDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
 ) {
   if (d.to === "submitted" && after.reviewPasser) {
@@ -84,7 +85,7 @@ function applyStory(
   tx: Tx,
   row: Story,
   d: StoryDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown>,
 ): Story {
@@ -146,7 +147,7 @@ function applyIssue(
   tx: Tx,
   row: Issue,
   d: IssueDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown>,
 ): Issue {
@@ -181,7 +182,7 @@ function applyPage(
   tx: Tx,
   row: Page,
   d: PageDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown>,
 ): Page {
@@ -214,7 +215,7 @@ export function applyTransition(
   tx: Tx,
   subject: { kind: "story"; row: Story },
   decision: StoryDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail?: Record<string, unknown>,
 ): Story;
@@ -222,7 +223,7 @@ export function applyTransition(
   tx: Tx,
   subject: { kind: "issue"; row: Issue },
   decision: IssueDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail?: Record<string, unknown>,
 ): Issue;
@@ -230,7 +231,7 @@ export function applyTransition(
   tx: Tx,
   subject: { kind: "page"; row: Page },
   decision: PageDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail?: Record<string, unknown>,
 ): Page;
@@ -238,7 +239,7 @@ export function applyTransition(
   tx: Tx,
   subject: Subject,
   decision: StoryDecision | IssueDecision | PageDecision,
-  actor: Actor,
+  actor: ChangedBy,
   now: Date,
   detail: Record<string, unknown> = {},
 ): Story | Issue | Page {

@@ -1,8 +1,8 @@
 // `/api/media`: upload a photo (POST, multipart) and list the library (GET) for the desk and
 // the story editor. Route handlers get no CSRF check from Next, so POST checks Origin itself.
 import type { NextRequest } from "next/server";
-import { type ActionResult, AppError, type ErrorCode, failure, invalid } from "@/lib/errors";
-import { isSameOrigin, readCappedBody } from "@/lib/http";
+import { type ActionResult, AppError, failure, invalid } from "@/lib/errors";
+import { isSameOrigin, jsonResult, readCappedBody } from "@/lib/http";
 import { listMedia, MAX_PHOTO_BYTES, type MediaItem, storePhoto } from "@/lib/media";
 import { ListMediaInput, PhotoInfo } from "@/lib/media-input";
 import { getViewer } from "@/lib/session";
@@ -12,23 +12,10 @@ export const dynamic = "force-dynamic";
 /** Room for the multipart envelope and the text fields around a photo at the size limit. */
 const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 
-const STATUS: Record<ErrorCode, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  invalid_input: 400,
-  invalid_transition: 409,
-  conflict: 409,
-  rate_limited: 429,
-  internal: 500,
-};
-
+/** A photo over the size limit is 413; every other result has its code's status. */
 function reply<T>(result: ActionResult<T>, okStatus = 200): Response {
-  let status = okStatus;
-  if (!result.ok) {
-    status = result.messageKey === "photo_too_large" ? 413 : STATUS[result.code];
-  }
-  return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
+  const tooLarge = !result.ok && result.messageKey === "photo_too_large";
+  return jsonResult(result, okStatus, tooLarge ? 413 : undefined);
 }
 
 function text(form: FormData, name: string): string | null {

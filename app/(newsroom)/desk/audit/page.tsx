@@ -11,6 +11,7 @@ import {
   listAuditPeople,
 } from "@/lib/audit-log";
 import { formatDateTime } from "@/lib/dates";
+import { errorText, zodFieldErrors } from "@/lib/errors";
 import { type Dictionary, formatMessage, lookup, type Translate } from "@/lib/i18n/dictionary";
 import { getDictionary, getTranslator, type Locale } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
@@ -128,12 +129,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const parsed = AuditFilter.safeParse(values);
   const fieldErrors: Partial<Record<Field, string>> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "to") as Field;
-      const messageKey = issue.message.startsWith("errors.")
-        ? issue.message
-        : "errors.invalid_input";
-      fieldErrors[key] ??= lookup(dictionary, messageKey);
+    // A refusal of the range as a whole (no field) is shown under its end.
+    for (const [path, [key = "invalid_input"]] of Object.entries(zodFieldErrors(parsed.error))) {
+      const field = (path === "_" ? "to" : path.split(".")[0]) as Field;
+      fieldErrors[field] ??= errorText(dictionary.errors, key);
     }
   }
   const { rows, hasMore } = parsed.success

@@ -2,12 +2,12 @@
 // Import desk actions. Each is a public endpoint: lib/import/desk checks who may import, and
 // importIntoPage checks it again inside its transaction.
 import { revalidatePath } from "next/cache";
-import { type ActionResult, AppError, failure, invalid, ok } from "@/lib/errors";
+import { action, NO_INPUT } from "@/lib/action";
+import { AppError } from "@/lib/errors";
 import type { ImportResult } from "@/lib/import/apply";
-import { MAX_PAGE_BYTES, type PageEncoding } from "@/lib/import/decode";
+import { MAX_PAGE_BYTES } from "@/lib/import/decode";
 import * as importDesk from "@/lib/import/desk";
 import { ImportPageInput, ImportTargetInput } from "@/lib/import/input";
-import { requireActionViewer } from "@/lib/session";
 
 export type ImportedPage = {
   issueId: number;
@@ -38,52 +38,34 @@ async function fileBytes(form: FormData): Promise<{ bytes: Uint8Array; name: str
 }
 
 /** A page file decoded on the server (UTF-8, GBK/GB18030, UTF-16), for review in the desk. */
-export async function readImportFile(
-  form: FormData,
-): Promise<ActionResult<{ text: string; encoding: PageEncoding; name: string }>> {
-  try {
-    const viewer = await requireActionViewer();
+export async function readImportFile(form: FormData) {
+  return action(NO_INPUT, undefined, async (viewer) => {
     const { bytes, name } = await fileBytes(form);
-    return ok({ ...importDesk.readPageFile(viewer, bytes), name });
-  } catch (error) {
-    return failure(error);
-  }
+    return { ...importDesk.readPageFile(viewer, bytes), name };
+  });
 }
 
 /** Writes the page as the editor corrected it; everything it carries is validated again. */
-export async function importReviewedPage(input: unknown): Promise<ActionResult<ImportedPage>> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = ImportPageInput.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    const result = importDesk.importReviewedPage(viewer, parsed.data, new Date());
+export async function importReviewedPage(input: unknown) {
+  return action(ImportPageInput, input, (viewer, data, now) => {
+    const result = importDesk.importReviewedPage(viewer, data, now);
     revalidatePath("/desk/issues", "layout");
-    return ok(summary(result, parsed.data.pageNumber));
-  } catch (error) {
-    return failure(error);
-  }
+    return summary(result, data.pageNumber);
+  });
 }
 
 /** One file of a batch, read, parsed and written as it is, on the page the desk chose for it. */
-export async function importPageFile(form: FormData): Promise<ActionResult<ImportedPage>> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = ImportTargetInput.safeParse({
-      date: form.get("date"),
-      pageNumber: form.get("pageNumber"),
-      pageName: form.get("pageName") ?? undefined,
-      status: form.get("status"),
-    });
-    if (!parsed.success) return invalid(parsed.error);
+export async function importPageFile(form: FormData) {
+  const input = {
+    date: form.get("date"),
+    pageNumber: form.get("pageNumber"),
+    pageName: form.get("pageName") ?? undefined,
+    status: form.get("status"),
+  };
+  return action(ImportTargetInput, input, async (viewer, target, now) => {
     const { bytes, name } = await fileBytes(form);
-    const result = importDesk.importPageFile(
-      viewer,
-      { ...parsed.data, bytes, source: name },
-      new Date(),
-    );
+    const result = importDesk.importPageFile(viewer, { ...target, bytes, source: name }, now);
     revalidatePath("/desk/issues", "layout");
-    return ok(summary(result, parsed.data.pageNumber));
-  } catch (error) {
-    return failure(error);
-  }
+    return summary(result, target.pageNumber);
+  });
 }

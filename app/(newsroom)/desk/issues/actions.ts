@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
+import { action } from "@/lib/action";
 import { zonedTimeToInstant } from "@/lib/dates";
-import { type ActionResult, AppError, failure, invalid, ok } from "@/lib/errors";
+import { type ActionResult, AppError } from "@/lib/errors";
 import {
   AddPageInput,
   ArrangePageInput,
@@ -24,46 +25,35 @@ import * as issues from "@/lib/issues";
 import { expirePaperCache } from "@/lib/paper-cache";
 import { ReopenPageInput, SignOffIssueInput, SignOffPageInput } from "@/lib/proof-input";
 import * as publishing from "@/lib/publishing";
-import { requireActionViewer, type Viewer } from "@/lib/session";
+import type { Viewer } from "@/lib/session";
 import { getSettings } from "@/lib/settings";
 import * as signOff from "@/lib/sign-off";
 
 export type IssueFormState = ActionResult<undefined> | null;
 
-/** Parse, act as the viewer, refresh the desk; public pages expire when `isPublic`. */
-async function act<S extends z.ZodType>(
+/** Act as the viewer on the parsed input, refresh the desk; public pages expire when `isPublic`. */
+function act<S extends z.ZodType>(
   schema: S,
   input: unknown,
   run: (viewer: Viewer, data: z.infer<S>, now: Date) => void,
   isPublic = false,
 ): Promise<ActionResult<undefined>> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    run(viewer, parsed.data, new Date());
+  return action(schema, input, (viewer, data, now) => {
+    run(viewer, data, now);
     if (isPublic) expirePaperCache();
     revalidatePath("/desk/issues", "layout");
-    return ok();
-  } catch (error) {
-    return failure(error);
-  }
+  });
 }
 
 export async function createIssue(_: IssueFormState, form: FormData): Promise<IssueFormState> {
-  let id: number;
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = CreateIssueInput.safeParse({
-      date: form.get("date"),
-      number: form.get("number") ?? "",
-    });
-    if (!parsed.success) return invalid(parsed.error);
-    id = issues.createIssue(viewer, parsed.data, new Date()).id;
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/desk/issues/${id}`);
+  const input = { date: form.get("date"), number: form.get("number") ?? "" };
+  const result = await action(
+    CreateIssueInput,
+    input,
+    (viewer, data, now) => issues.createIssue(viewer, data, now).id,
+  );
+  if (!result.ok) return result;
+  redirect(`/desk/issues/${result.data}`);
 }
 
 export async function setIssueNumber(input: unknown) {

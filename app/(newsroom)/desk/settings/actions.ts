@@ -1,6 +1,7 @@
 "use server";
 // The settings page's actions: the paper's settings and its desks. lib/ checks the permission.
 import { revalidatePath } from "next/cache";
+import { action } from "@/lib/action";
 import {
   CreateDeskInput,
   DeskMemberInput,
@@ -8,58 +9,33 @@ import {
   SettingsInput,
 } from "@/lib/desk-input";
 import * as deskBook from "@/lib/desks";
-import { type ActionResult, failure, invalid, ok } from "@/lib/errors";
-import { requireActionViewer } from "@/lib/session";
 import * as paper from "@/lib/settings";
 
-export async function saveSettings(input: unknown): Promise<ActionResult> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = SettingsInput.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    paper.updateSettings(viewer, parsed.data, new Date());
+export async function saveSettings(input: unknown) {
+  return action(SettingsInput, input, (viewer, data, now) => {
+    paper.updateSettings(viewer, data, now);
     revalidatePath("/desk/settings");
-    return ok();
-  } catch (error) {
-    return failure(error);
-  }
+  });
 }
 
-export async function createDesk(input: unknown): Promise<ActionResult<{ id: number }>> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = CreateDeskInput.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    const desk = deskBook.createDesk(viewer, parsed.data, new Date());
+export async function createDesk(input: unknown) {
+  return action(CreateDeskInput, input, (viewer, data, now) => {
+    const desk = deskBook.createDesk(viewer, data, now);
     revalidatePath("/desk/settings");
-    return ok(desk);
-  } catch (error) {
-    return failure(error);
-  }
+    return desk;
+  });
 }
 
-export async function setDeskMember(input: unknown): Promise<ActionResult> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = DeskMemberInput.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    deskBook.setDeskMember(viewer, parsed.data, new Date());
+export async function setDeskMember(input: unknown) {
+  return action(DeskMemberInput, input, (viewer, data, now) => {
+    deskBook.setDeskMember(viewer, data, now);
     revalidatePath("/desk/settings");
-    return ok();
-  } catch (error) {
-    return failure(error);
-  }
+  });
 }
 
-export async function removeDeskMember(input: unknown): Promise<ActionResult> {
-  try {
-    const viewer = await requireActionViewer();
-    const parsed = RemoveDeskMemberInput.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    deskBook.removeDeskMember(viewer, parsed.data, new Date());
+export async function removeDeskMember(input: unknown) {
+  return action(RemoveDeskMemberInput, input, (viewer, data, now) => {
+    deskBook.removeDeskMember(viewer, data, now);
     revalidatePath("/desk/settings");
-    return ok();
-  } catch (error) {
-    return failure(error);
-  }
+  });
 }
