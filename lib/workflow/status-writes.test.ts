@@ -9,7 +9,7 @@ const SCANNED = ["lib", "app", "scripts", "db", "components"];
 const SKIPPED = [/\/db\/migrations\//, /\.test\.tsx?$/, /\/db\/testing\//];
 const ALLOWED = new Set(["lib/workflow/apply.ts"]);
 // Benchmarks build 100,000-row fixtures with raw INSERTs into a throwaway database.
-const FIXTURE_BUILDERS = /^scripts\/bench-[\w-]+\.ts$/;
+const FIXTURE_BUILDERS = /^scripts\/bench-[\w-]+\.(?:ts|mjs)$/;
 
 const PATTERNS: { name: string; re: RegExp; fixtures?: boolean }[] = [
   // drizzle: .set({ …, status: … }) or .set({ status })
