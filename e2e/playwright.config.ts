@@ -52,17 +52,19 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // The reader's specs again through the shipped nginx cache, and the cache's own spec. First,
+    // while the database holds only the seed and the reader fixture: the specs that follow publish
+    // issues of their own (sign-off's 2034 issue would be the front page) and leave them.
+    {
+      name: "nginx",
+      testMatch: ["reader.spec.ts", "paper.spec.ts", "embargo.spec.ts", "reader-cache.spec.ts"],
+      use: { ...browser, baseURL: `http://localhost:${NGINX_PORT}` },
+    },
     // Every spec against the app itself.
     {
       name: "chromium",
       testIgnore: ["reader-cache.spec.ts"],
       use: browser,
-    },
-    // The reader's specs again through the shipped nginx cache, and the cache's own spec.
-    {
-      name: "nginx",
-      testMatch: ["reader.spec.ts", "paper.spec.ts", "embargo.spec.ts", "reader-cache.spec.ts"],
-      use: { ...browser, baseURL: `http://localhost:${NGINX_PORT}` },
     },
   ],
   webServer: [
