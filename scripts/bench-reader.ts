@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { waitForHealth } from "./lib/test-server";
 
 const ROOT = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -25,17 +26,6 @@ const SECONDS = Number(process.env.BENCH_READER_SECONDS ?? 10);
 type Lighthouse = { lcp: number; tbt: number; fcp: number; score: number; scriptKiB: number };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
-
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    const ok = await fetch(`${BASE}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not start");
-}
 
 /** The story view of the seed paper's first story, found on its page view. */
 async function firstStoryPath(): Promise<string> {
@@ -139,7 +129,7 @@ async function main(): Promise<void> {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitForHealth();
+    await waitForHealth(PORT);
     const story = await firstStoryPath();
     const views = [
       ["page view", "/issues/2023-02-22/1"],

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 // @ts-expect-error: a plain .mjs script without types
 import { ensureTools, renderConfig, startNginx, stopNginx } from "./ensure-nginx.mjs";
 
@@ -55,14 +55,16 @@ async function get(url: string, headers: Record<string, string> = {}) {
   };
 }
 
-/** Poll `read` until `done`, at most `ms`; returns the milliseconds it took. */
+/** Wait until `read` holds, at most `ms` (vitest polls it); returns the milliseconds it took. */
 async function within(ms: number, read: () => Promise<boolean>): Promise<number> {
   const started = Date.now();
-  for (;;) {
-    if (await read()) return Date.now() - started;
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await read())) throw new Error(`not within ${ms} ms`);
+    },
+    { timeout: ms, interval: 50 },
+  );
+  return Date.now() - started;
 }
 
 const PUBLIC_SHORT = "public, max-age=0, s-maxage=1, stale-while-revalidate=1, stale-if-error=2";
